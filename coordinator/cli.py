@@ -1,0 +1,59 @@
+"""Commands: `flask --app wsgi seed-demo`, `create-user`."""
+
+import click
+from flask import Flask
+
+from coordinator.auth.models import ROLE_ADMIN, ROLE_STAFF
+from coordinator.auth.operations import AccountError, create_user, get_user_by_email
+from coordinator.auth.passwords import MIN_LENGTH
+from coordinator.extensions import db
+
+#: Accounts that exist only in the demo, created by seed-demo: (email, password, role, name).
+DEMO_ACCOUNTS = (
+    ("admin@example.org", "demo-admin-password", ROLE_ADMIN, "Demo Administrator"),
+    ("staff@example.org", "demo-staff-password", ROLE_STAFF, "Demo Staff"),
+)
+
+
+def seed_demo_accounts() -> int:
+    created = 0
+    for email, password, role, name in DEMO_ACCOUNTS:
+        if get_user_by_email(email) is None:
+            create_user(email, password, role, name=name)
+            created += 1
+    return created
+
+
+def seed_demo_data() -> dict[str, int]:
+    """Every capability's demo data, in dependency order; each part skips what exists already."""
+    from coordinator.iscms.seed import seed_registry
+
+    counts = seed_registry()
+    counts["accounts"] = seed_demo_accounts()
+    return counts
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("seed-demo")
+    def seed_demo():
+        """Load the demo data (ISCMs, meetings, accounts); running it twice changes nothing."""
+        counts = seed_demo_data()
+        db.session.commit()
+        added = ", ".join(f"{count} {name}" for name, count in counts.items())
+        click.echo(f"Demo data loaded ({added} added).")
+
+    @app.cli.command("create-user")
+    @click.argument("email")
+    @click.option("--role", type=click.Choice([ROLE_ADMIN, ROLE_STAFF]), required=True)
+    @click.option("--name", default="", help="The person's name as shown in the app.")
+    @click.password_option(help="Asked for when not given.")
+    def create_user_command(email, role, name, password):
+        """Create an account with a password typed at the prompt."""
+        if len(password) < MIN_LENGTH:
+            raise click.ClickException(f"Use at least {MIN_LENGTH} characters for the password.")
+        try:
+            user = create_user(email, password, role, name=name)
+        except AccountError as error:
+            raise click.ClickException(str(error)) from error
+        db.session.commit()
+        click.echo(f"Created {user.email} ({user.role}).")

@@ -1,0 +1,146 @@
+"""Every change to the registry, each recorded in the audit log. Operations flush; views commit."""
+
+import re
+import unicodedata
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from coordinator.audit.operations import diff, record
+from coordinator.core.concurrency import check_version
+from coordinator.extensions import db
+from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
+
+EDITABLE_FIELDS = (
+    "acronym", "name", "other_names", "type", "member_states", "established", "established_note",
+    "regions_note", "organisations", "secretariats", "secretariats_note", "iom_roles", "home_timezone",
+    "timezone_note", "description", "website",
+)
+REQUIRED_TEXT = ("acronym", "name", "description")
+TERM_FIELDS = ("holder", "role", "status", "starts_on", "starts_precision", "ends_on", "ends_precision", "source")
+
+
+class RegistryError(ValueError):
+    """Input the registry refuses; `field` names the form field the message belongs to."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("+", "-plus-")).strip("-")
+
+
+def snapshot(iscm: Iscm) -> dict:
+    values = {name: getattr(iscm, name) for name in EDITABLE_FIELDS}
+    values["regions"] = sorted(region.slug for region in iscm.regions)
+    values["themes"] = sorted(theme.slug for theme in iscm.themes)
+    return values
+
+
+def _ensure_unique_acronym(acronym: str, iscm: Iscm | None) -> None:
+    query = sa.select(Iscm.id).where(sa.func.lower(Iscm.acronym) == acronym.lower())
+    if iscm is not None and iscm.id is not None:
+        query = query.where(Iscm.id != iscm.id)
+    if db.session.scalar(query) is not None:
+        raise RegistryError("acronym", _("Another ISCM already uses the acronym “%(acronym)s”.", acronym=acronym))
+
+
+def _by_slugs(model, slugs) -> list:
+    if not slugs:
+        return []
+    return list(db.session.scalars(sa.select(model).where(model.slug.in_(list(slugs)))))
+
+
+def _clean(name: str, value):
+    """Texts are trimmed; an emptied optional text is stored as None."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value and name not in REQUIRED_TEXT:
+            return None
+    return value
+
+
+def _assign(iscm: Iscm, values: dict) -> None:
+    for name in EDITABLE_FIELDS:
+        if name in values:
+            setattr(iscm, name, _clean(name, values[name]))
+    if "regions" in values:
+        iscm.regions = _by_slugs(Region, values["regions"])
+    if "themes" in values:
+        iscm.themes = _by_slugs(Theme, values["themes"])
+
+
+def create_iscm(values: dict) -> Iscm:
+    acronym = values["acronym"].strip()
+    _ensure_unique_acronym(acronym, None)
+    slug = values.get("slug") or slugify(acronym)
+    if db.session.scalar(sa.select(Iscm.id).where(Iscm.slug == slug)) is not None:
+        raise RegistryError("acronym", _("The address /iscms/%(slug)s is taken; choose another acronym.", slug=slug))
+    iscm = Iscm(slug=slug, acronym=acronym, name=values["name"])
+    _assign(iscm, values)
+    db.session.add(iscm)
+    db.session.flush()
+    record("iscm.create", iscm, f"Created {iscm.acronym}", diff({}, snapshot(iscm)))
+    return iscm
+
+
+def update_iscm(iscm: Iscm, values: dict, expected_version) -> dict:
+    """Apply a form's values; refuses a stale form. Returns what changed."""
+    check_version(iscm, expected_version)
+    _ensure_unique_acronym(values.get("acronym", iscm.acronym).strip(), iscm)
+    before = snapshot(iscm)
+    _assign(iscm, values)
+    changes = diff(before, snapshot(iscm))
+    if changes:
+        db.session.flush()
+        record("iscm.update", iscm, f"Edited {iscm.acronym}: {', '.join(changes)}", changes)
+    return changes
+
+
+def _term_values(term: ChairTerm) -> dict:
+    return {name: getattr(term, name) for name in TERM_FIELDS}
+
+
+def _retire_current_terms(iscm: Iscm, new_term: ChairTerm) -> None:
+    """A new current chair makes the previous current holder of the same role a past one."""
+    for term in iscm.chair_terms:
+        if term is new_term or term.status != "current" or term.role != new_term.role:
+            continue
+        term.status = "past"
+        if term.ends_on is None and new_term.starts_on is not None:
+            term.ends_on, term.ends_precision = new_term.starts_on, new_term.starts_precision
+
+
+def add_chair_term(iscm: Iscm, values: dict) -> ChairTerm:
+    term = ChairTerm(iscm=iscm, **{name: values.get(name) for name in TERM_FIELDS})
+    db.session.add(term)
+    if term.status == "current":
+        _retire_current_terms(iscm, term)
+    db.session.flush()
+    record("chair_term.create", iscm, f"{iscm.acronym}: {term.status} {term.role} {term.holder}",
+           diff({}, _term_values(term)))
+    return term
+
+
+def update_chair_term(term: ChairTerm, values: dict) -> dict:
+    before = _term_values(term)
+    for name in TERM_FIELDS:
+        setattr(term, name, values.get(name))
+    if term.status == "current":
+        _retire_current_terms(term.iscm, term)
+    changes = diff(before, _term_values(term))
+    if changes:
+        db.session.flush()
+        record("chair_term.update", term.iscm, f"{term.iscm.acronym}: chair term of {term.holder}", changes)
+    return changes
+
+
+def delete_chair_term(term: ChairTerm) -> None:
+    iscm = term.iscm
+    record("chair_term.delete", iscm, f"{iscm.acronym}: removed chair term of {term.holder}",
+           diff(_term_values(term), {name: None for name in TERM_FIELDS}))
+    db.session.delete(term)
+    db.session.flush()

@@ -1,0 +1,7 @@
+"""Every model module, imported once so the metadata (and Alembic) sees the whole schema."""
+
+from coordinator.audit.models import AuditEntry  # noqa: F401
+from coordinator.auth.models import LoginAttempt, User  # noqa: F401
+from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme  # noqa: F401
+from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, MeetingRole, Session  # noqa: F401
+from coordinator.people.models import Person  # noqa: F401
