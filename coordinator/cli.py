@@ -42,6 +42,16 @@ def register(app: Flask) -> None:
         added = ", ".join(f"{count} {name}" for name, count in counts.items())
         click.echo(f"Demo data loaded ({added} added).")
 
+    @app.cli.command("export-worker")
+    def export_worker():
+        """Run an RQ worker for long exports (only needed when REDIS_URL is set)."""
+        from redis import Redis
+        from rq import Worker
+
+        if not app.config.get("REDIS_URL"):
+            raise click.ClickException("REDIS_URL is not set: exports are built by the app's own worker thread.")
+        Worker(["exports"], connection=Redis.from_url(app.config["REDIS_URL"])).work()
+
     @app.cli.command("create-user")
     @click.argument("email")
     @click.option("--role", type=click.Choice([ROLE_ADMIN, ROLE_STAFF]), required=True)
