@@ -3,5 +3,8 @@
 from coordinator.audit.models import AuditEntry  # noqa: F401
 from coordinator.auth.models import LoginAttempt, User  # noqa: F401
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme  # noqa: F401
-from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, MeetingRole, Session  # noqa: F401
+from coordinator.meetings.models import (  # noqa: F401
+    AgendaItem, AgendaRelease, ItemPerson, Material, Meeting, MeetingRole, Session,
+)
+from coordinator.notices.models import Notice  # noqa: F401
 from coordinator.people.models import Person  # noqa: F401

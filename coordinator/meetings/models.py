@@ -273,3 +273,26 @@ class ItemPerson(db.Model):
 
     item: Mapped[AgendaItem] = relationship(back_populates="people")
     person = relationship("Person")
+
+
+class AgendaRelease(db.Model):
+    """A numbered, published version of a meeting's agenda: what readers see, frozen as it was released."""
+
+    __tablename__ = "agenda_releases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    #: 1, 2, 3... per meeting; readable at /meetings/<slug>/agenda/v<number>.
+    number: Mapped[int]
+    comment: Mapped[str] = mapped_column(sa.String(500), default="")
+    released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    released_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    #: The whole agenda as `agenda.snapshot()` built it: sessions, items, people, times in UTC.
+    snapshot: Mapped[dict] = mapped_column(sa.JSON)
+    #: What changed since the previous release, as `releases.compare()` lists it.
+    changes: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    meeting: Mapped[Meeting] = relationship()
+    released_by = relationship("User")
+
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "number", name="uq_agenda_releases_meeting_number"),)

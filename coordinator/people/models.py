@@ -15,6 +15,8 @@ class Person(db.Model):
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: A stable name given by the demo data or an import ("antonio-vitorino"), so later loads find the same row.
+    key: Mapped[str | None] = mapped_column(sa.String(120), unique=True)
     #: As printed before the name: "H.E. Mr", "Ms", "Dr"; free text, the list above is a suggestion.
     honorific: Mapped[str | None] = mapped_column(sa.String(30))
     given_name: Mapped[str] = mapped_column(sa.String(120), default="")
