@@ -1,0 +1,156 @@
+"""Signing in and out, passwords, preferences, the login throttle, and cookie settings."""
+
+import pytest
+import sqlalchemy as sa
+
+from coordinator.auth.models import LoginAttempt, User
+from coordinator.auth.passwords import hash_password, verify_password
+from coordinator.extensions import db
+from tests.conftest import PASSWORD
+
+
+def test_passwords_are_hashed_with_argon2id():
+    hashed = hash_password("a long enough secret")
+    assert hashed.startswith("$argon2id$")
+    assert verify_password(hashed, "a long enough secret")
+    assert not verify_password(hashed, "another secret")
+    assert not verify_password("not a hash", "a long enough secret")
+
+
+def test_login_then_logout(client, auth, make_user):
+    user = make_user("staff")
+    response = auth.login(user)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert user.email in client.get("/").get_data(as_text=True)
+    auth.logout()
+    assert "Sign in" in client.get("/").get_data(as_text=True)
+
+
+def test_login_follows_next_only_on_this_site(client, auth, make_user):
+    user = make_user("staff")
+    response = auth.login(user, query_string={"next": "/iscms?type=RCP"})
+    assert response.headers["Location"] == "/iscms?type=RCP"
+    auth.logout()
+    response = auth.login(user, query_string={"next": "https://evil.example/"})
+    assert response.headers["Location"] == "/"
+
+
+def test_wrong_password_is_refused_with_a_message_and_the_email_kept(client, auth, make_user):
+    user = make_user("staff")
+    response = auth.login(user, password="wrong password")
+    assert response.status_code == 401
+    page = response.get_data(as_text=True)
+    assert "The e-mail or the password is not right." in page
+    assert f'value="{user.email}"' in page
+
+
+def test_repeated_failures_lock_the_account_for_a_while(app, client, auth, make_user):
+    user = make_user("staff")
+    for _ in range(app.config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]):
+        assert auth.login(user, password="wrong password").status_code == 401
+    response = auth.login(user)
+    assert response.status_code == 429
+    assert "Too many failed attempts" in response.get_data(as_text=True)
+    assert "Sign in" in client.get("/").get_data(as_text=True)
+    with app.app_context():
+        failures = db.session.scalar(
+            sa.select(sa.func.count()).select_from(LoginAttempt).where(LoginAttempt.succeeded.is_(False))
+        )
+    assert failures == app.config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
+
+
+def test_repeated_failures_from_one_address_lock_it_for_every_account(app, auth, make_user):
+    app.config["LOGIN_MAX_FAILURES_PER_ADDRESS"] = 3
+    victim = make_user("staff")
+    for index in range(3):
+        auth.login(f"nobody{index}@example.org", password="guess")
+    assert auth.login(victim).status_code == 429
+
+
+def test_change_password(client, auth, make_user):
+    user = make_user("staff")
+    auth.login(user)
+    response = client.post(
+        "/account/password",
+        data={"pw-current_password": PASSWORD, "pw-new_password": "a brand new secret", "pw-confirm": "a brand new secret"},
+    )
+    assert response.status_code == 302
+    auth.logout()
+    assert auth.login(user).status_code == 401
+    assert auth.login(user, password="a brand new secret").status_code == 302
+
+
+def test_change_password_refuses_a_wrong_current_password_and_a_mismatch(app, client, auth, make_user):
+    user = make_user("staff")
+    auth.login(user)
+    response = client.post(
+        "/account/password",
+        data={"pw-current_password": "wrong", "pw-new_password": "a brand new secret", "pw-confirm": "a brand new secret"},
+    )
+    assert response.status_code == 400
+    assert "This is not your current password." in response.get_data(as_text=True)
+    response = client.post(
+        "/account/password",
+        data={"pw-current_password": PASSWORD, "pw-new_password": "a brand new secret", "pw-confirm": "different secret!"},
+    )
+    assert "The two passwords differ." in response.get_data(as_text=True)
+    with app.app_context():
+        assert verify_password(db.session.get(User, user.id).password_hash, PASSWORD)
+
+
+def test_preferences_are_saved_and_a_bad_zone_refused(app, client, auth, make_user):
+    user = make_user("staff")
+    auth.login(user)
+    response = client.post("/account/preferences", data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Europe/Geneva"})
+    assert response.status_code == 400
+    assert "Unknown time zone" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(User, user.id).timezone is None
+    client.post("/account/preferences", data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Asia/Manila"})
+    with app.app_context():
+        saved = db.session.get(User, user.id)
+        assert (saved.name, saved.locale, saved.timezone) == ("Wen Li", "fr", "Asia/Manila")
+
+
+def test_session_cookie_is_httponly_and_lax(client, auth, make_user):
+    user = make_user("staff")
+    response = auth.login(user)
+    cookie = next(value for value in response.headers.getlist("Set-Cookie") if value.startswith("session="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie
+
+
+def test_cookies_are_secure_when_https_is_configured(monkeypatch):
+    monkeypatch.setenv("HTTPS", "1")
+    import importlib
+
+    from coordinator import config
+
+    reloaded = importlib.reload(config)
+    try:
+        assert reloaded.Config.SESSION_COOKIE_SECURE is True
+        assert reloaded.Config.PREFERRED_URL_SCHEME == "https"
+    finally:
+        monkeypatch.delenv("HTTPS")
+        importlib.reload(config)
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+    from coordinator.config import Config
+
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    config = Config()
+    config.ENV_NAME = "production"
+    with pytest.raises(RuntimeError, match="SECRET_KEY must be set"):
+        _ = config.SECRET_KEY
+
+
+def test_csrf_protects_every_form(app, make_user):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = make_user("staff")
+    client = app.test_client()
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert "The form had expired" in response.get_data(as_text=True)
