@@ -66,6 +66,11 @@ def is_locked_out(email: str, address: str) -> bool:
     )
 
 
+def _forget_old_attempts() -> None:
+    """Attempts older than a day no longer count for anything; they are not kept."""
+    db.session.execute(sa.delete(LoginAttempt).where(LoginAttempt.at < utcnow() - timedelta(days=1)))
+
+
 def authenticate(email: str, password: str, address: str) -> LoginResult:
     """Check a login, recording the attempt; a locked-out account is refused without a check."""
     email = normalise_email(email)
@@ -75,6 +80,7 @@ def authenticate(email: str, password: str, address: str) -> LoginResult:
     valid = user is not None and user.is_active and verify_password(user.password_hash, password)
     db.session.add(LoginAttempt(email=email, address=address, succeeded=valid))
     if not valid:
+        _forget_old_attempts()
         db.session.flush()
         return LoginResult(user=None)
     if needs_rehash(user.password_hash):
