@@ -26,9 +26,11 @@ def seed_demo_accounts() -> int:
 
 def seed_demo_data() -> dict[str, int]:
     """Every capability's demo data, in dependency order; each part skips what exists already."""
+    from coordinator.calendars.seed import seed_highlights
     from coordinator.iscms.seed import seed_registry
 
     counts = seed_registry()
+    counts["calendar entries"] = seed_highlights()
     counts["accounts"] = seed_demo_accounts()
     return counts
 

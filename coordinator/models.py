@@ -2,6 +2,7 @@
 
 from coordinator.audit.models import AuditEntry  # noqa: F401
 from coordinator.auth.models import LoginAttempt, User  # noqa: F401
+from coordinator.calendars.models import CalendarState, Follow, IcalFragment  # noqa: F401
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme  # noqa: F401
 from coordinator.meetings.models import (  # noqa: F401
     AgendaItem, AgendaRelease, ItemPerson, Material, Meeting, MeetingRole, Session,

@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Secret part of the personal calendar feed URL /feeds/<token>.ics; regenerating it kills the old URL.
+    feed_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     __table_args__ = (sa.CheckConstraint(f"role IN {ROLES!r}", name="role_known"),)
 

@@ -89,6 +89,8 @@ class Meeting(db.Model):
     month: Mapped[date | None]
     #: The dates in the source's own words ("July and September", "28 and 30 September").
     dates_text: Mapped[str | None] = mapped_column(sa.String(200))
+    #: The year the source places the entry in, even when it gives no month or day (calendar year views).
+    year: Mapped[int | None] = mapped_column(index=True)
     #: How many events this entry stands for when the source gives a count ("five training workshops").
     count: Mapped[int] = mapped_column(default=1)
     #: Reference zone (IANA); times in the agenda are written in it.

@@ -1,0 +1,24 @@
+"""Factories shared by the calendar tests: entries as the calendar operations create them."""
+
+from datetime import date
+
+from coordinator.calendars.operations import create_entry
+from coordinator.extensions import db
+
+
+def entry_values(**overrides) -> dict:
+    values = {
+        "title": "Senior Officials Meeting", "kind": "som", "level": "senior", "format": "in_person",
+        "all_day": True, "start_date": date(2023, 5, 10), "end_date": date(2023, 5, 11),
+        "iscms": ["bali-process"], "themes": ["labour-migration"], "status": "published", "visibility": "public",
+    }
+    values.update(overrides)
+    return values
+
+
+def add_entry(app, **overrides) -> str:
+    """Create an entry and return its slug (usable outside the app context)."""
+    with app.app_context():
+        meeting = create_entry(entry_values(**overrides))
+        db.session.commit()
+        return meeting.slug
