@@ -42,6 +42,9 @@ def _register_blueprints(app: Flask) -> None:
     from coordinator.calendars.views import bp as calendars_bp
     from coordinator.core.views import bp as core_bp
     from coordinator.iscms.views import bp as iscms_bp
+    from coordinator.meetings.views import bp as meetings_bp
+    from coordinator.notices.views import bp as notices_bp
+    from coordinator.people.views import bp as people_bp
 
-    for blueprint in (core_bp, auth_bp, iscms_bp, audit_bp, calendars_bp):
+    for blueprint in (core_bp, auth_bp, iscms_bp, audit_bp, calendars_bp, meetings_bp, people_bp, notices_bp):
         app.register_blueprint(blueprint)

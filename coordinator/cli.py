@@ -28,8 +28,10 @@ def seed_demo_data() -> dict[str, int]:
     """Every capability's demo data, in dependency order; each part skips what exists already."""
     from coordinator.calendars.seed import seed_highlights
     from coordinator.iscms.seed import seed_registry
+    from coordinator.meetings.seed import seed_grcp9
 
     counts = seed_registry()
+    counts.update(seed_grcp9())
     counts["calendar entries"] = seed_highlights()
     counts["accounts"] = seed_demo_accounts()
     return counts

@@ -1,0 +1,126 @@
+"""The agenda as plain data: a snapshot of sessions and items, and its layout in several time zones.
+
+A snapshot is what a release freezes and what every agenda page, the PDF and the changes list read:
+plain dicts and lists (JSON), times as ISO strings in UTC. The working copy is snapshotted the same
+way, so organizers and readers see one layout.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+
+def _iso(instant: datetime) -> str:
+    return instant.isoformat()
+
+
+def _person(link) -> dict:
+    person = link.person
+    return {
+        "person_id": person.id, "name": person.name_with_honorific, "role": link.role,
+        "position": ", ".join(part for part in (person.position, person.organisation) if part),
+        "delivery": link.delivery, "capacity": link.capacity or "",
+    }
+
+
+def _item(item) -> dict:
+    return {
+        "id": item.id, "kind": item.kind, "title": item.title, "description": item.description or "",
+        "starts_at": _iso(item.starts_at), "ends_at": _iso(item.ends_at),
+        "people": [_person(link) for link in item.people],
+    }
+
+
+def _session(session, rapporteur_names: list[str]) -> dict:
+    return {
+        "id": session.id, "title": session.title, "kind": session.kind, "status": session.status,
+        "starts_at": _iso(session.starts_at), "ends_at": _iso(session.ends_at),
+        "audience": session.audience or "", "interpretation": list(session.interpretation or []),
+        "objective": session.objective or "", "guiding_questions": list(session.guiding_questions or []),
+        "room": session.room or "", "link": session.link or "", "track": session.track or "",
+        "iscms": [{"slug": iscm.slug, "acronym": iscm.acronym, "zone": iscm.home_timezone} for iscm in session.iscms],
+        "rapporteurs": rapporteur_names,
+        "items": [_item(item) for item in session.items],
+    }
+
+
+def snapshot(meeting) -> dict:
+    """The meeting's working agenda as plain data (what a release keeps)."""
+    rapporteurs: dict[int, list[str]] = {}
+    for role in meeting.roles:
+        if role.role == "rapporteur" and role.session_id:
+            rapporteurs.setdefault(role.session_id, []).append(role.user.display_name)
+    sessions = sorted(meeting.sessions, key=lambda s: (s.starts_at, s.position, s.id))
+    return {"timezone": meeting.timezone, "sessions": [_session(s, rapporteurs.get(s.id, [])) for s in sessions]}
+
+
+def parse(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class ZoneTime:
+    """A time range in one zone, with the days it lies after the agenda day (+1 day marks)."""
+
+    zone: str
+    starts_at: datetime
+    ends_at: datetime
+    start_shift: int
+    end_shift: int
+
+
+def zone_times(starts_at: datetime, ends_at: datetime, day: date, zones: list[str]) -> list[ZoneTime]:
+    result = []
+    for name in zones:
+        tz = ZoneInfo(name)
+        local_start, local_end = starts_at.astimezone(tz), ends_at.astimezone(tz)
+        result.append(ZoneTime(name, local_start, local_end, (local_start.date() - day).days,
+                               (local_end.date() - day).days))
+    return result
+
+
+def _with_times(session: dict, zones: list[str]) -> dict:
+    """A session of the snapshot with datetimes and the times in each zone, on its reference day."""
+    starts_at, ends_at = parse(session["starts_at"]), parse(session["ends_at"])
+    day = starts_at.astimezone(ZoneInfo(zones[0])).date()
+    items = [
+        {**item, "times": zone_times(parse(item["starts_at"]), parse(item["ends_at"]), day, zones)}
+        for item in session["items"]
+    ]
+    return {**session, "day": day, "start": starts_at, "end": ends_at, "items": items,
+            "times": zone_times(starts_at, ends_at, day, zones)}
+
+
+def _parallel_groups(sessions: list[dict]) -> list[list[dict]]:
+    """Sessions that overlap in time, grouped to be shown side by side as tracks."""
+    groups: list[list[dict]] = []
+    group_end = None
+    for session in sorted(sessions, key=lambda s: (s["start"], s["track"], s["id"])):
+        if groups and session["start"] < group_end:
+            groups[-1].append(session)
+            group_end = max(group_end, session["end"])
+        else:
+            groups.append([session])
+            group_end = session["end"]
+    return groups
+
+
+def layout(agenda: dict, zones: list[str]) -> list[dict]:
+    """Days (in the reference zone, zones[0]) of groups of parallel sessions, every time in every zone."""
+    sessions = [_with_times(session, zones) for session in agenda["sessions"]]
+    days: dict[date, list[dict]] = {}
+    for session in sessions:
+        days.setdefault(session["day"], []).append(session)
+    return [{"day": day, "groups": _parallel_groups(days[day])} for day in sorted(days)]
+
+
+def session_zones(agenda: dict, session_id: int) -> list[str]:
+    """The home zones of one session's ISCMs, each once, in order."""
+    for session in agenda["sessions"]:
+        if session["id"] == session_id:
+            return list(dict.fromkeys(iscm["zone"] for iscm in session["iscms"] if iscm["zone"]))
+    return []
+
+
+def item_count(agenda: dict) -> int:
+    return sum(len(session["items"]) for session in agenda["sessions"])

@@ -1,0 +1,36 @@
+"""Template filters of the meeting pages: offsets, local times, language names, conflict values."""
+
+from datetime import datetime, timedelta
+
+from coordinator.core.timezones import utc_to_local
+from coordinator.meetings.agenda_labels import LANGUAGE_LABELS
+
+
+def utc_offset(moment: datetime) -> str:
+    """'UTC+08:00' for an aware datetime, from its own offset."""
+    offset = moment.utcoffset() or timedelta(0)
+    sign = "+" if offset >= timedelta(0) else "-"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def local_time(value: datetime | str, zone: str, pattern: str = "%d %b %Y %H:%M") -> str:
+    instant = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return utc_to_local(instant, zone).strftime(pattern)
+
+
+def language_label(code: str) -> str:
+    return str(LANGUAGE_LABELS.get(code, code))
+
+
+def conflict_value(value, zone: str) -> str:
+    """A stored value as the organizer typed it: instants in the reference zone, lists joined."""
+    if isinstance(value, datetime):
+        return local_time(value, zone)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
+    return "—" if value in (None, "") else str(value)
+
+
+FILTERS = {"utc_offset": utc_offset, "local_time": local_time, "language_label": language_label,
+           "conflict_value": conflict_value}

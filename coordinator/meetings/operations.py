@@ -1,0 +1,319 @@
+"""Every change to meetings, sessions, agenda items and releases. Operations flush; views commit.
+
+Each change is recorded in the audit log. iCal SEQUENCE rises whenever the time, title or place of
+a session (or the dates, title or place of the meeting) changes: calendar feeds rely on it.
+"""
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from coordinator.audit.operations import diff, record
+from coordinator.core.concurrency import check_version
+from coordinator.core.timezones import utc_to_local
+from coordinator.extensions import db
+from coordinator.iscms.models import Iscm
+from coordinator.iscms.operations import slugify
+from coordinator.meetings import agenda, releases
+from coordinator.meetings.models import (
+    AgendaItem,
+    AgendaRelease,
+    ItemPerson,
+    Material,
+    Meeting,
+    MeetingRole,
+    Session,
+)
+
+MEETING_FIELDS = (
+    "title", "number", "subtitle", "organiser", "start_date", "end_date", "timezone", "format", "venue",
+    "platform", "link", "languages", "interpretation", "visibility", "status", "description", "objectives",
+    "guiding_questions",
+)
+REQUIRED_MEETING_TEXT = ("title", "timezone", "visibility", "status", "description", "objectives")
+#: Meeting fields an iCal subscriber sees change.
+MEETING_SEQUENCE_FIELDS = ("title", "start_date", "end_date", "venue", "platform", "link", "status")
+SESSION_FIELDS = (
+    "title", "kind", "starts_at", "ends_at", "audience", "interpretation", "objective", "guiding_questions",
+    "room", "link", "track", "status",
+)
+SESSION_SEQUENCE_FIELDS = ("title", "starts_at", "ends_at", "room", "link", "status")
+ITEM_FIELDS = ("kind", "title", "description", "starts_at", "ends_at")
+
+
+class AgendaError(ValueError):
+    """Input refused; `field` names the form field the message belongs to."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _values(obj, fields) -> dict:
+    return {name: getattr(obj, name) for name in fields}
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _iscms(slugs) -> list[Iscm]:
+    if not slugs:
+        return []
+    return list(db.session.scalars(sa.select(Iscm).where(Iscm.slug.in_(list(slugs))).order_by(Iscm.acronym)))
+
+
+# Meetings ---------------------------------------------------------------------------------------
+
+def _check_meeting_dates(values: dict) -> None:
+    start, end = values.get("start_date"), values.get("end_date")
+    if start and end and end < start:
+        raise AgendaError("end_date", _("The meeting cannot end before it starts."))
+
+
+def unique_slug(text: str) -> str:
+    base = slugify(text)[:100] or "meeting"
+    slug, counter = base, 2
+    while db.session.scalar(sa.select(Meeting.id).where(Meeting.slug == slug)) is not None:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def meeting_snapshot(meeting: Meeting) -> dict:
+    values = _values(meeting, MEETING_FIELDS)
+    values["iscms"] = [iscm.slug for iscm in meeting.iscms]
+    return values
+
+
+def _assign_meeting(meeting: Meeting, values: dict) -> None:
+    for name in MEETING_FIELDS:
+        if name in values:
+            value = values[name]
+            setattr(meeting, name, value.strip() if name in REQUIRED_MEETING_TEXT else _clean(value))
+    if meeting.start_date:
+        meeting.all_day = False
+    if "iscms" in values:
+        meeting.iscms = _iscms(values["iscms"])
+
+
+def create_meeting(values: dict, creator) -> Meeting:
+    """A new meeting; its creator becomes its organizer."""
+    _check_meeting_dates(values)
+    meeting = Meeting(slug=unique_slug(values.get("number") or values["title"]), title=values["title"].strip(),
+                      kind="global_meeting", created_by_id=getattr(creator, "id", None))
+    _assign_meeting(meeting, values)
+    db.session.add(meeting)
+    if creator is not None:
+        meeting.roles.append(MeetingRole(user_id=creator.id, role="organizer"))
+    db.session.flush()
+    record("meeting.create", meeting, f"Created {meeting.title}", diff({}, meeting_snapshot(meeting)))
+    return meeting
+
+
+def update_meeting(meeting: Meeting, values: dict, expected_version) -> dict:
+    """Apply a form's values; refuses a stale form. Cancelling is a status: nothing is deleted."""
+    check_version(meeting, expected_version)
+    _check_meeting_dates(values)
+    before = meeting_snapshot(meeting)
+    _assign_meeting(meeting, values)
+    changes = diff(before, meeting_snapshot(meeting))
+    if set(changes) & set(MEETING_SEQUENCE_FIELDS):
+        meeting.sequence += 1
+    if changes:
+        db.session.flush()
+        record("meeting.update", meeting, f"Edited {meeting.title}: {', '.join(changes)}", changes)
+    return changes
+
+
+def add_material(meeting: Meeting, title: str, url: str | None, description: str | None = None) -> Material:
+    material = Material(meeting=meeting, title=title.strip(), url=_clean(url), description=_clean(description),
+                        position=len(meeting.materials))
+    db.session.add(material)
+    db.session.flush()
+    record("material.create", meeting, f"{meeting.title}: material {material.title}")
+    return material
+
+
+def delete_material(material: Material) -> None:
+    meeting = material.meeting
+    record("material.delete", meeting, f"{meeting.title}: removed material {material.title}")
+    db.session.delete(material)
+    db.session.flush()
+
+
+def grant_role(meeting: Meeting, user, role: str, session: Session | None = None) -> MeetingRole:
+    existing = next((r for r in meeting.roles if r.user_id == user.id and r.role == role
+                     and r.session_id == (session.id if session else None)), None)
+    if existing:
+        return existing
+    assignment = MeetingRole(meeting=meeting, user_id=user.id, role=role, session_id=session.id if session else None)
+    db.session.add(assignment)
+    db.session.flush()
+    record("meeting_role.create", meeting, f"{meeting.title}: {user.email} is {role}")
+    return assignment
+
+
+# Sessions ---------------------------------------------------------------------------------------
+
+def _check_within_meeting(meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at <= starts_at:
+        raise AgendaError("end", _("The session must end after it starts."))
+    local_day = utc_to_local(starts_at, meeting.timezone).date()
+    if meeting.start_date and meeting.end_date and not meeting.start_date <= local_day <= meeting.end_date:
+        raise AgendaError("day", _("The day is outside the meeting (%(start)s to %(end)s).",
+                                   start=meeting.start_date.isoformat(), end=meeting.end_date.isoformat()))
+
+
+def session_snapshot(session: Session) -> dict:
+    values = _values(session, SESSION_FIELDS)
+    values["iscms"] = [iscm.slug for iscm in session.iscms]
+    return values
+
+
+def _assign_session(session: Session, values: dict) -> None:
+    for name in SESSION_FIELDS:
+        if name in values:
+            value = values[name]
+            setattr(session, name, value.strip() if name == "title" else _clean(value))
+    if "iscms" in values:
+        session.iscms = _iscms(values["iscms"])
+
+
+def create_session(meeting: Meeting, values: dict) -> Session:
+    _check_within_meeting(meeting, values["starts_at"], values["ends_at"])
+    session = Session(meeting=meeting, title=values["title"].strip(), starts_at=values["starts_at"],
+                      ends_at=values["ends_at"], position=len(meeting.sessions))
+    _assign_session(session, values)
+    db.session.add(session)
+    db.session.flush()
+    record("session.create", session, f"{meeting.title}: session {session.title}", diff({}, session_snapshot(session)))
+    return session
+
+
+def update_session(session: Session, values: dict, expected_version) -> dict:
+    """Apply a form's values; refuses a stale form, a session ending before it starts or off the meeting's dates."""
+    check_version(session, expected_version)
+    _check_within_meeting(session.meeting, values.get("starts_at", session.starts_at),
+                          values.get("ends_at", session.ends_at))
+    before = session_snapshot(session)
+    _assign_session(session, values)
+    changes = diff(before, session_snapshot(session))
+    if set(changes) & set(SESSION_SEQUENCE_FIELDS):
+        session.sequence += 1
+    if changes:
+        db.session.flush()
+        record("session.update", session, f"Edited session {session.title}: {', '.join(changes)}", changes)
+    return changes
+
+
+def delete_session(session: Session) -> None:
+    record("session.delete", session, f"Removed session {session.title}", diff(session_snapshot(session), {}))
+    session.meeting.sessions.remove(session)
+    db.session.flush()
+
+
+# Agenda items -----------------------------------------------------------------------------------
+
+def _check_item_times(session: Session, starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at < starts_at:
+        raise AgendaError("end", _("The item cannot end before it starts."))
+    if starts_at < session.starts_at or ends_at > session.ends_at:
+        raise AgendaError("start", _("The item must lie within its session."))
+
+
+def item_snapshot(item: AgendaItem) -> dict:
+    values = _values(item, ITEM_FIELDS)
+    values["session_id"] = item.session_id
+    return values
+
+
+def create_item(session: Session, values: dict) -> AgendaItem:
+    _check_item_times(session, values["starts_at"], values["ends_at"])
+    item = AgendaItem(session=session, position=len(session.items),
+                      **{name: _clean(values.get(name)) for name in ITEM_FIELDS})
+    item.title = values["title"].strip()
+    db.session.add(item)
+    db.session.flush()
+    record("agenda_item.create", item, f"{session.title}: item {item.title}", diff({}, item_snapshot(item)))
+    return item
+
+
+def update_item(item: AgendaItem, values: dict, expected_version, session: Session | None = None) -> dict:
+    """Apply a form's values (optionally moving the item to another session); refuses a stale form."""
+    check_version(item, expected_version)
+    target = session or item.session
+    _check_item_times(target, values["starts_at"], values["ends_at"])
+    before = item_snapshot(item)
+    for name in ITEM_FIELDS:
+        setattr(item, name, values[name].strip() if name == "title" else _clean(values.get(name)))
+    if target is not item.session:
+        item.session = target
+    db.session.flush()
+    changes = diff(before, item_snapshot(item))
+    if changes:
+        record("agenda_item.update", item, f"Edited item {item.title}: {', '.join(changes)}", changes)
+    return changes
+
+
+def delete_item(item: AgendaItem) -> None:
+    record("agenda_item.delete", item, f"Removed item {item.title}", diff(item_snapshot(item), {}))
+    item.session.items.remove(item)
+    db.session.flush()
+
+
+def attach_person(item: AgendaItem, person, role: str, delivery: str, capacity: str | None) -> ItemPerson:
+    link = ItemPerson(item=item, person=person, role=role, delivery=delivery, capacity=_clean(capacity),
+                      position=len(item.people))
+    db.session.add(link)
+    db.session.flush()
+    record("agenda_item.attach", item, f"{item.title}: {person.name} as {role}",
+           {"person": [None, person.name], "role": [None, role]})
+    return link
+
+
+def detach_person(link: ItemPerson) -> None:
+    item = link.item
+    record("agenda_item.detach", item, f"{item.title}: removed {link.person.name}",
+           {"person": [link.person.name, None]})
+    item.people.remove(link)
+    db.session.flush()
+
+
+# Releases and proposals -------------------------------------------------------------------------
+
+def latest_release(meeting: Meeting) -> AgendaRelease | None:
+    return db.session.scalar(
+        sa.select(AgendaRelease).where(AgendaRelease.meeting_id == meeting.id).order_by(AgendaRelease.number.desc())
+    )
+
+
+def release_agenda(meeting: Meeting, comment: str, user=None) -> AgendaRelease:
+    """Publish the working copy as the next numbered version, with what changed since the last one."""
+    previous = latest_release(meeting)
+    current = agenda.snapshot(meeting)
+    release = AgendaRelease(
+        meeting=meeting, number=(previous.number + 1) if previous else 1, comment=(comment or "").strip()[:500],
+        released_by_id=getattr(user, "id", None), snapshot=current,
+        changes=releases.compare(previous.snapshot if previous else None, current),
+    )
+    db.session.add(release)
+    db.session.flush()
+    record("agenda.release", meeting, f"{meeting.title}: agenda version {release.number}",
+           {"version": [previous.number if previous else None, release.number]})
+    return release
+
+
+def sessions_from_proposal(meeting: Meeting, proposal, minutes: int, title: str, kind: str) -> list[Session]:
+    """One session per slot of a planner proposal, serving the ISCMs the planner assigned to it."""
+    created = []
+    for number, slot in enumerate(proposal.slots, start=1):
+        slugs = [p.key for p in slot.participants]
+        created.append(create_session(meeting, {
+            "title": f"{title} {number}" if len(proposal.slots) > 1 else title, "kind": kind,
+            "starts_at": slot.starts_at, "ends_at": slot.starts_at + timedelta(minutes=minutes), "iscms": slugs,
+            "audience": ", ".join(p.label for p in slot.participants),
+        }))
+    return created

@@ -1,0 +1,211 @@
+"""The time zone planner: when can delegates from every region attend, and how to stagger sessions.
+
+Plain functions over participants (an ISCM or a plain zone, each with an IANA zone), candidate start
+instants and a duration. Local times are computed for the real instants, so offsets follow daylight
+saving on the very date planned. A participant's band for a session is the worst part of it:
+working hours (08–18 local), stretch (07–08, 18–21) or night.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import combinations
+from zoneinfo import ZoneInfo
+
+WORKING = "working"
+STRETCH = "stretch"
+NIGHT = "night"
+#: Band ranks: a higher rank is better for the participant.
+RANK = {NIGHT: 0, STRETCH: 1, WORKING: 2}
+
+WORKING_HOURS = (time(8), time(18))
+STRETCH_HOURS = (time(7), time(21))
+#: Core hours only break ties between equally good proposals.
+CORE_HOURS = (time(9), time(17))
+STEP_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Whoever must attend: an ISCM (key = its slug) or a plain zone (key = the zone)."""
+
+    key: str
+    label: str
+    zone: str
+
+
+@dataclass
+class Slot:
+    starts_at: datetime
+    ends_at: datetime
+    participants: list[Participant] = field(default_factory=list)
+
+
+@dataclass
+class Proposal:
+    slots: list[Slot]
+    working: int
+    stretch: int
+    night: int
+
+    @property
+    def everyone_awake(self) -> bool:
+        return self.night == 0
+
+
+def _within(local_start: datetime, local_end: datetime, hours: tuple[time, time]) -> bool:
+    """The whole session lies on one local day inside the hours (an end at 18:00 sharp counts)."""
+    if local_start.date() != local_end.date():
+        return local_end.time() == time(0) and hours[1] == time(0)
+    return hours[0] <= local_start.time() and local_end.time() <= hours[1]
+
+
+def band(starts_at: datetime, ends_at: datetime, zone: str) -> str:
+    """Working, stretch or night for a session from starts_at to ends_at, in a zone."""
+    tz = ZoneInfo(zone)
+    local_start, local_end = starts_at.astimezone(tz), ends_at.astimezone(tz)
+    if _within(local_start, local_end, WORKING_HOURS):
+        return WORKING
+    if _within(local_start, local_end, STRETCH_HOURS):
+        return STRETCH
+    return NIGHT
+
+
+def hour_band(local: datetime) -> str:
+    """The band of one local moment (the colour of a cell in the grid)."""
+    moment = local.time()
+    if WORKING_HOURS[0] <= moment < WORKING_HOURS[1]:
+        return WORKING
+    if STRETCH_HOURS[0] <= moment < STRETCH_HOURS[1]:
+        return STRETCH
+    return NIGHT
+
+
+def day_bounds(day: date, reference_zone: str) -> tuple[datetime, datetime]:
+    """The UTC instants of local midnight starting and ending a day (23 or 25 hours on clock-change days)."""
+    tz = ZoneInfo(reference_zone)
+    start = datetime.combine(day, time(0), tz).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(UTC)
+    return start, end
+
+
+def candidate_starts(day: date, reference_zone: str, minutes: int, step: int = STEP_MINUTES) -> list[datetime]:
+    """Every start, each `step` minutes, of a session that begins and ends within the day in the reference zone."""
+    start, end = day_bounds(day, reference_zone)
+    starts, moment = [], start
+    while moment + timedelta(minutes=minutes) <= end:
+        starts.append(moment)
+        moment += timedelta(minutes=step)
+    return starts
+
+
+@dataclass(frozen=True)
+class _Masks:
+    """Which participants (bit i = participant i) a start serves in working, stretch-or-better, core hours."""
+
+    working: int
+    awake: int
+    core: int
+
+
+def _masks(participants: list[Participant], starts_at: datetime, minutes: int) -> _Masks:
+    ends_at = starts_at + timedelta(minutes=minutes)
+    working = awake = core = 0
+    for index, participant in enumerate(participants):
+        result = band(starts_at, ends_at, participant.zone)
+        bit = 1 << index
+        if result == WORKING:
+            working |= bit
+        if result != NIGHT:
+            awake |= bit
+        tz = ZoneInfo(participant.zone)
+        if _within(starts_at.astimezone(tz), ends_at.astimezone(tz), CORE_HOURS):
+            core |= bit
+    return _Masks(working, awake, core)
+
+
+def _score(masks: list[_Masks]) -> tuple[int, int, int]:
+    """(working, stretch-or-better, core) counts when each participant joins its best session."""
+    working = awake = core = 0
+    for mask in masks:
+        working |= mask.working
+        awake |= mask.awake
+        core |= mask.core
+    return working.bit_count(), awake.bit_count(), core.bit_count()
+
+
+def _non_overlapping(starts: tuple[datetime, ...], minutes: int) -> bool:
+    return all(later - earlier >= timedelta(minutes=minutes) for earlier, later in zip(starts, starts[1:], strict=False))
+
+
+def _preference(participant: Participant, starts_at: datetime, minutes: int) -> tuple[int, float]:
+    """How well a session suits a participant: its band, then closeness of its middle to 13:00 local."""
+    ends_at = starts_at + timedelta(minutes=minutes)
+    middle = (starts_at + timedelta(minutes=minutes / 2)).astimezone(ZoneInfo(participant.zone))
+    distance = abs(middle.hour * 60 + middle.minute - 13 * 60)
+    return RANK[band(starts_at, ends_at, participant.zone)], -distance
+
+
+def assign(participants: list[Participant], starts: list[datetime], minutes: int) -> Proposal:
+    """Each participant joins the session that suits it best; the proposal counts the bands reached."""
+    slots = [Slot(start, start + timedelta(minutes=minutes)) for start in starts]
+    counts = {WORKING: 0, STRETCH: 0, NIGHT: 0}
+    for participant in participants:
+        best = max(slots, key=lambda slot: _preference(participant, slot.starts_at, minutes))
+        best.participants.append(participant)
+        counts[band(best.starts_at, best.ends_at, participant.zone)] += 1
+    return Proposal(slots, counts[WORKING], counts[STRETCH], counts[NIGHT])
+
+
+def best_split(participants: list[Participant], day: date, reference_zone: str, minutes: int,
+               sessions: int = 1, hosts_awake: bool = False) -> Proposal | None:
+    """The best `sessions` staggered, non-overlapping starts on a day, and who joins which.
+
+    Maximises the participants inside working hours, then those inside working-or-stretch hours, then
+    those inside core hours; the earliest such starts win ties. With `hosts_awake`, the organizers
+    (who attend every session, in the reference zone) keep within 07–21 too.
+    """
+    participants = list(participants)
+    starts = candidate_starts(day, reference_zone, minutes)
+    if hosts_awake:
+        starts = [start for start in starts
+                  if band(start, start + timedelta(minutes=minutes), reference_zone) != NIGHT]
+    if not participants or len(starts) < sessions:
+        return None
+    masks = [_masks(participants, start, minutes) for start in starts]
+    best_key, best_combo = None, None
+    for combo in combinations(range(len(starts)), sessions):
+        if not _non_overlapping(tuple(starts[i] for i in combo), minutes):
+            continue
+        key = _score([masks[i] for i in combo])
+        if best_key is None or key > best_key:
+            best_key, best_combo = key, combo
+    if best_combo is None:
+        return None
+    return assign(participants, [starts[i] for i in best_combo], minutes)
+
+
+def grid(participants: list[Participant], day: date, reference_zone: str, starts_at: datetime,
+         minutes: int) -> list[dict]:
+    """One row per participant: the local hours of the reference day, coloured, the candidate marked."""
+    day_start, day_end = day_bounds(day, reference_zone)
+    ends_at = starts_at + timedelta(minutes=minutes)
+    hours = []
+    moment = day_start
+    while moment < day_end:
+        hours.append(moment)
+        moment += timedelta(hours=1)
+    rows = []
+    for participant in participants:
+        tz = ZoneInfo(participant.zone)
+        rows.append({
+            "participant": participant,
+            "local_start": starts_at.astimezone(tz),
+            "local_end": ends_at.astimezone(tz),
+            "band": band(starts_at, ends_at, participant.zone),
+            "cells": [
+                {"local": hour.astimezone(tz), "band": hour_band(hour.astimezone(tz)),
+                 "chosen": starts_at < hour + timedelta(hours=1) and hour < ends_at}
+                for hour in hours
+            ],
+        })
+    return rows
