@@ -28,11 +28,12 @@ install: system-packages $(VENV)/.installed catalogs
 
 install-test: system-packages $(VENV)/.installed-test catalogs chromium
 
-# WeasyPrint needs Pango; the PDFs need fonts for Latin, Cyrillic and Arabic names.
+# WeasyPrint needs Pango; the PDFs need fonts for Latin, Cyrillic and Arabic names; pdftoppm (poppler-utils)
+# renders printouts to PNG to look at them.
 system-packages:
-	@if ! ldconfig -p | grep -q libpango-1.0 || ! fc-list | grep -qi "Noto Sans Arabic"; then \
+	@if ! ldconfig -p | grep -q libpango-1.0 || ! fc-list | grep -qi "Noto Sans Arabic" || ! command -v pdftoppm >/dev/null; then \
 	  echo "Installing Pango and fonts from Debian…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core >/dev/null; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-dejavu-core poppler-utils >/dev/null; \
 	fi
 
 chromium:

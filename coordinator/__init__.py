@@ -44,7 +44,9 @@ def _register_blueprints(app: Flask) -> None:
     from coordinator.iscms.views import bp as iscms_bp
     from coordinator.meetings.views import bp as meetings_bp
     from coordinator.notices.views import bp as notices_bp
+    from coordinator.participants.views import bp as participants_bp
     from coordinator.people.views import bp as people_bp
 
-    for blueprint in (core_bp, auth_bp, iscms_bp, audit_bp, calendars_bp, meetings_bp, people_bp, notices_bp):
+    for blueprint in (core_bp, auth_bp, iscms_bp, audit_bp, calendars_bp, meetings_bp, people_bp, notices_bp,
+                      participants_bp):
         app.register_blueprint(blueprint)

@@ -29,9 +29,11 @@ def seed_demo_data() -> dict[str, int]:
     from coordinator.calendars.seed import seed_highlights
     from coordinator.iscms.seed import seed_registry
     from coordinator.meetings.seed import seed_grcp9
+    from coordinator.participants.seed import seed_participants
 
     counts = seed_registry()
     counts.update(seed_grcp9())
+    counts.update(seed_participants())
     counts["calendar entries"] = seed_highlights()
     counts["accounts"] = seed_demo_accounts()
     return counts

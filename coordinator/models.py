@@ -8,4 +8,7 @@ from coordinator.meetings.models import (  # noqa: F401
     AgendaItem, AgendaRelease, ItemPerson, Material, Meeting, MeetingRole, Session,
 )
 from coordinator.notices.models import Notice  # noqa: F401
+from coordinator.participants.models import (  # noqa: F401
+    Participant, ParticipantGroup, RegistrationSettings,
+)
 from coordinator.people.models import Person  # noqa: F401

@@ -15,6 +15,9 @@ from coordinator import create_app
 from coordinator.config import TestConfig, database_url
 from coordinator.extensions import db
 
+#: Fixtures of each capability's tests, shared with the browser tests.
+pytest_plugins = ["tests.meetings_helpers"]
+
 
 def pytest_addoption(parser):
     parser.addoption("--db", choices=("sqlite", "postgres"), default="sqlite", help="database to test on")

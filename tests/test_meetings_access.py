@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.meetings_helpers import grcp9, make_private, sign_in  # noqa: F401 - fixtures
+from tests.meetings_helpers import make_private
 
 ROLES = ("anonymous", "user", "staff", "admin", "organizer")
 

@@ -42,6 +42,13 @@ def can_staff_meeting(user, meeting: Meeting) -> bool:
     return user.is_admin or has_role(user, meeting, "organizer", "staff")
 
 
+def can_see_participants(user, meeting: Meeting) -> bool:
+    """Organizers and staff; confirmed participants (who hold the participant role) when the meeting allows it."""
+    if can_staff_meeting(user, meeting):
+        return True
+    return meeting.participants_visible and has_role(user, meeting, "participant")
+
+
 def can_create_meetings(user) -> bool:
     return user is not None and user.is_authenticated and user.is_staff
 

@@ -92,7 +92,7 @@ def _assign_meeting(meeting: Meeting, values: dict) -> None:
     for name in MEETING_FIELDS:
         if name in values:
             value = values[name]
-            setattr(meeting, name, value.strip() if name in REQUIRED_MEETING_TEXT else _clean(value))
+            setattr(meeting, name, (value or "").strip() if name in REQUIRED_MEETING_TEXT else _clean(value))
     if meeting.start_date:
         meeting.all_day = False
     if "iscms" in values:
