@@ -1,0 +1,198 @@
+"""The printed lists as plain rows: the participant list (Annex VI) and the speakers list (Annex V).
+
+Plain functions over loaded objects so the summary report can include the same lists as annexes.
+"""
+
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
+
+from coordinator.extensions import db
+from coordinator.meetings.models import AgendaItem, ItemPerson, Session
+from coordinator.participants.labels import capacity_label, group_title
+from coordinator.participants.models import CAPACITIES, Participant, ParticipantGroup
+
+ORDERS = ("iscm", "alphabetical")
+#: Roles that make someone a speaker in the speakers list; rapporteurs only take notes.
+SPEAKING_ROLES = ("speaker", "facilitator", "moderator", "co_facilitator", "panelist")
+
+
+@dataclass(frozen=True)
+class ListOptions:
+    #: "iscm": by ISCM, capacity, then name (Annex VI); "alphabetical": by name within each section.
+    order: str = "iscm"
+    include_email: bool = False
+    only_confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    number: int
+    represented: str
+    name: str
+    position: str
+    email: str
+    erased: bool
+
+
+@dataclass
+class ListSection:
+    numeral: str
+    title: str
+    #: Header of the second column: "ISCM" for ISCM delegations, "Organization" otherwise.
+    column: str
+    rows: list[ParticipantRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    name: str
+    description: str
+
+
+def fold(text: str) -> str:
+    """A sort key that files "Á" with "A" and ignores case, as a printed list does."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def represented_text(participant: Participant) -> str:
+    """What the ISCM column prints: the ISCM's name and the capacity, or the organisation."""
+    if participant.represented:
+        return participant.represented
+    if participant.iscm is not None:
+        return " ".join(
+            part for part in (participant.iscm.name, capacity_label(participant.capacity)) if part
+        )
+    return participant.organisation or participant.person.organisation or ""
+
+
+def position_text(person) -> str:
+    if person.full_position:
+        return person.full_position
+    return ", ".join(part for part in (person.position, person.organisation) if part)
+
+
+def _name_key(participant: Participant) -> tuple:
+    """Erased people keep their row (and so every later number) but sort last among their peers."""
+    person = participant.person
+    return (person.erased_at is not None, fold(person.family_name), fold(person.given_name), participant.id)
+
+
+def _capacity_rank(code: str | None) -> int:
+    return CAPACITIES.index(code) if code in CAPACITIES else len(CAPACITIES)
+
+
+def sort_key(participant: Participant, order: str) -> tuple:
+    if order == "alphabetical":
+        return _name_key(participant)
+    body = participant.iscm.name if participant.iscm else (participant.organisation or "")
+    return (fold(body), _capacity_rank(participant.capacity), *_name_key(participant))
+
+
+def row_for(participant: Participant, number: int, options: ListOptions) -> ParticipantRow:
+    person = participant.person
+    if person.erased_at is not None:
+        return ParticipantRow(number, represented_text(participant), _("(name withheld)"), "", "", True)
+    email = (person.email or "") if options.include_email else ""
+    return ParticipantRow(
+        number, represented_text(participant), person.name_with_honorific, position_text(person), email, False
+    )
+
+
+def listed_participants(meeting, options: ListOptions) -> list[Participant]:
+    statuses = (
+        ("confirmed", "attended")
+        if options.only_confirmed
+        else ("invited", "registered", "confirmed", "attended")
+    )
+    query = (
+        sa.select(Participant)
+        .where(Participant.meeting_id == meeting.id, Participant.status.in_(statuses))
+        .options(
+            selectinload(Participant.person), selectinload(Participant.iscm), selectinload(Participant.group)
+        )
+    )
+    return list(db.session.scalars(query))
+
+
+def build_sections(participants: list[Participant], groups: list[ParticipantGroup], options: ListOptions):
+    """Sections in group order, rows numbered continuously across sections."""
+    sections, number = [], 0
+    for group in sorted(groups, key=lambda g: (g.position, g.id)):
+        members = sorted(
+            (p for p in participants if p.group_id == group.id), key=lambda p: sort_key(p, options.order)
+        )
+        if not members:
+            continue
+        column = _("ISCM") if group.key == "iscms" else _("Organization")
+        section = ListSection(roman(len(sections) + 1), group_title(group), column)
+        for participant in members:
+            number += 1
+            section.rows.append(row_for(participant, number, options))
+        sections.append(section)
+    return sections
+
+
+def participant_list_rows(meeting, options: ListOptions = ListOptions()) -> list[ListSection]:
+    """The participant list of a meeting as the PDF, the exports and the summary report print it."""
+    groups = list(
+        db.session.scalars(sa.select(ParticipantGroup).where(ParticipantGroup.meeting_id == meeting.id))
+    )
+    return build_sections(listed_participants(meeting, options), groups, options)
+
+
+def sections_fingerprint(sections: list[ListSection]) -> list:
+    """Everything a printed list shows, for the export store's content key."""
+    return [
+        [section.numeral, section.title, section.column, [asdict(row) for row in section.rows]]
+        for section in sections
+    ]
+
+
+def speakers_list(meeting) -> list[SpeakerRow]:
+    """Everyone who speaks, facilitates or moderates in the agenda, alphabetical by name (Annex V).
+
+    A written statement alone does not make a speaker: the person did not take the floor.
+    """
+    query = (
+        sa.select(ItemPerson)
+        .join(AgendaItem, ItemPerson.item_id == AgendaItem.id)
+        .join(Session, AgendaItem.session_id == Session.id)
+        .where(
+            Session.meeting_id == meeting.id,
+            ItemPerson.role.in_(SPEAKING_ROLES),
+            ItemPerson.delivery != "written",
+        )
+        .options(selectinload(ItemPerson.person))
+        .order_by(Session.starts_at, AgendaItem.starts_at, ItemPerson.position, ItemPerson.id)
+    )
+    first_by_person: dict[int, ItemPerson] = {}
+    for entry in db.session.scalars(query):
+        if entry.person.erased_at is None:
+            known = first_by_person.setdefault(entry.person_id, entry)
+            if not known.capacity and entry.capacity:
+                first_by_person[entry.person_id] = entry
+    rows = [speaker_row(entry) for entry in first_by_person.values()]
+    return sorted(rows, key=lambda row: fold(row.name))
+
+
+def speaker_row(entry: ItemPerson) -> SpeakerRow:
+    person = entry.person
+    parts = [person.position]
+    if person.organisation and person.organisation not in (person.position or ""):
+        parts.append(person.organisation)
+    parts.append(entry.capacity)
+    return SpeakerRow(person.name, ", ".join(part for part in parts if part))

@@ -1,0 +1,41 @@
+"""Staff import a spreadsheet with an error, see it listed, fix it, import, and download the list."""
+
+from tests.conftest import PASSWORD
+from tests.participants_factories import add_meeting, grant
+
+HEADER = "Title,First name,Last name,E-mail,ISCM,Capacity\n"
+WITH_ERROR = HEADER + "Ms,Rüya,Gümürkçü,ruya@example.org,Almaty Process,Chair\nDr,Tomáš,Urubek,tomas@example.org,Prage Process,Chair\n"
+FIXED = WITH_ERROR.replace("Prage Process", "Prague Process")
+
+
+def test_import_fix_and_download_the_participant_list(live_server, page, app, registry, make_user, tmp_path):
+    add_meeting(app)
+    user = make_user("staff")
+    grant(app, "som-2024", user, "staff")
+    page.goto(f"{live_server}/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+
+    page.goto(f"{live_server}/meetings/som-2024/participants")
+    page.click("text=Import from a spreadsheet")
+    (tmp_path / "list.csv").write_text(WITH_ERROR, encoding="utf-8")
+    page.set_input_files("input[type=file]", str(tmp_path / "list.csv"))
+    page.click("button.primary")
+    errors = page.locator(".import-errors")
+    assert "Row 3: unknown ISCM “Prage Process” — did you mean “Prague Process”?" in errors.inner_text()
+    assert page.locator("button[value=import]").is_disabled()
+
+    page.click("text=Upload a corrected file")
+    (tmp_path / "fixed.csv").write_text(FIXED, encoding="utf-8")
+    page.set_input_files("input[type=file]", str(tmp_path / "fixed.csv"))
+    page.click("button.primary")
+    assert "Every row is valid." in page.locator("main").inner_text()
+    page.click("button[value=import]")
+    assert "Imported 2 participants" in page.locator(".flashes").inner_text()
+    assert page.locator("table.participants tbody tr").count() == 2
+
+    page.click("text=Print lists, badges and place cards")
+    with page.expect_download() as download_info:
+        page.click("text=Participant list (PDF)")
+    assert download_info.value.path().read_bytes()[:4] == b"%PDF"

@@ -1,0 +1,180 @@
+"""Import from CSV and Excel: reading, column guesses, row errors, all or nothing, de-duplication; export."""
+
+import csv
+import io
+
+import pytest
+import sqlalchemy as sa
+from openpyxl import Workbook, load_workbook
+
+from coordinator.extensions import db
+from coordinator.participants import importing
+from coordinator.participants.exports import safe_cell
+from coordinator.participants.models import Participant
+from coordinator.people.models import Person
+from tests.participants_factories import add_meeting, add_person_participant, grant
+
+HEADERS = ["Title", "First name", "Last name", "E-mail", "Organization", "ISCM", "Capacity"]
+GOOD = [
+    ["Ms", "Rüya", "Gümürkçü", "ruya@example.org", "Ministry of Interior of Turkey", "Almaty Process", "Chair"],
+    ["Dr", "Tomáš", "Urubek", "tomas@example.org", "Ministry of the Interior", "Prague Process", "Chair"],
+    ["Mr", "Eugene", "Hong", "", "IOM", "almaty-process", "Co-Secretariat"],
+]
+
+
+def as_csv(rows, headers=HEADERS) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def as_xlsx(rows, headers=HEADERS) -> bytes:
+    workbook = Workbook()
+    workbook.active.append(headers)
+    for row in rows:
+        workbook.active.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def staff_client(app, client, auth, make_user, registry):
+    add_meeting(app)
+    staff = make_user("staff")
+    grant(app, "som-2024", staff, "staff")
+    auth.login(staff)
+    return client
+
+
+def upload(client, data: bytes, name: str):
+    return client.post("/meetings/som-2024/participants/import",
+                       data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
+
+
+def participants_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.count(Participant.id)))
+
+
+def test_guess_mapping_of_usual_headers():
+    assert importing.guess_mapping(HEADERS + ["Notes", "Whatever"]) == [
+        "honorific", "given_name", "family_name", "email", "organisation", "iscm", "capacity", "remarks", "",
+    ]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("list.csv", b"", "The file is empty."),
+    ("list.pdf", b"%PDF-1.4", "Upload a CSV file (.csv) or an Excel workbook (.xlsx)."),
+    ("list.xlsx", b"not a zip", "This is not an Excel workbook (.xlsx) that can be read."),
+    ("list.csv", b"Name\n", "The file has no rows under its header row."),
+])
+def test_unreadable_files_are_refused(app, name, data, message):
+    with app.test_request_context(), pytest.raises(importing.ImportFileError) as error:
+        importing.read_table(name, data)
+    assert str(error.value) == message
+
+
+def test_csv_and_xlsx_read_the_same(app):
+    with app.test_request_context():
+        from_csv = importing.read_table("a.csv", as_csv(GOOD))
+        from_xlsx = importing.read_table("a.xlsx", as_xlsx(GOOD))
+    assert from_csv.headers == from_xlsx.headers == HEADERS
+    assert from_csv.rows == from_xlsx.rows
+
+
+def test_every_row_error_is_listed_with_its_row_number(app, staff_client):
+    rows = GOOD + [
+        ["Mr", "No", "", "", "", "", ""],
+        ["Ms", "Bad", "Mail", "not-an-email", "", "", ""],
+        ["Ms", "Typo", "Iscm", "", "", "Bali Procss", ""],
+        ["Ms", "Odd", "Capacity", "", "", "Bali Process", "Grand Vizier"],
+        ["Mr", "=HYPERLINK(\"http://x\")", "Formula", "", "", "", ""],
+        ["Mr", "Html", "<b>Bold</b>", "", "", "", ""],
+    ]
+    key_page = upload(staff_client, as_csv(rows), "list.csv")
+    assert key_page.status_code == 302
+    review = staff_client.post(key_page.headers["Location"], data={"action": "import"})
+    assert review.status_code == 422
+    page = review.get_data(as_text=True)
+    assert "Row 5: the name is missing" in page
+    assert "Row 6: “not-an-email” is not a valid e-mail address" in page
+    assert "Row 7: unknown ISCM “Bali Procss” — did you mean “Bali Process”?" in page
+    assert "Row 8: unknown capacity “Grand Vizier”" in page
+    assert "Row 9: First name: formulas are not accepted" in page
+    assert "Row 10: Last name: HTML is not accepted" in page
+    assert "<b>Bold</b>" not in page and "&lt;b&gt;Bold&lt;/b&gt;" in page
+    assert participants_count(app) == 0
+
+
+def test_a_clean_file_imports_and_a_known_person_is_updated_not_duplicated(app, staff_client):
+    add_person_participant(app, "som-2024", "Eugene", "Hong", organisation="IOM", position="Old title")
+    response = upload(staff_client, as_xlsx(GOOD), "list.xlsx")
+    review = staff_client.get(response.headers["Location"])
+    assert "Every row is valid." in review.get_data(as_text=True)
+    done = staff_client.post(response.headers["Location"], data={"action": "import"})
+    assert done.status_code == 302
+    with app.app_context():
+        people = db.session.scalars(sa.select(Person).order_by(Person.family_name)).all()
+        assert [p.name for p in people] == ["Rüya Gümürkçü", "Eugene Hong", "Tomáš Urubek"]
+        hong = next(p for p in people if p.family_name == "Hong")
+        participant = db.session.scalar(sa.select(Participant).where(Participant.person_id == hong.id))
+        assert participant.capacity == "co_secretariat"
+        assert participant.iscm.slug == "almaty-process"
+    assert participants_count(app) == 3
+    again = upload(staff_client, as_csv(GOOD), "again.csv")
+    staff_client.post(again.headers["Location"], data={"action": "import"})
+    assert participants_count(app) == 3
+
+
+def test_the_same_person_twice_in_one_file_is_an_error(app, staff_client):
+    response = upload(staff_client, as_csv([GOOD[0], GOOD[0]]), "list.csv")
+    page = staff_client.post(response.headers["Location"], data={"action": "import"}).get_data(as_text=True)
+    assert "Row 3: the same person as row 2" in page
+    assert participants_count(app) == 0
+
+
+def test_columns_can_be_remapped(app, staff_client):
+    response = upload(staff_client, as_csv([["Ana Costa", "x"]], headers=["Participant", "Misc"]), "list.csv")
+    location = response.headers["Location"]
+    done = staff_client.post(location, data={"action": "import", "map-0": "full_name", "map-1": ""})
+    assert done.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(sa.select(Person.family_name)) == "Costa"
+
+
+def test_upload_refusals_show_a_message(app, staff_client):
+    for data, name, message in [(b"", "a.csv", "The file is empty."),
+                                (b"hello", "a.docx", "Upload a CSV file (.csv) or an Excel workbook (.xlsx).")]:
+        response = upload(staff_client, data, name)
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True)
+    assert participants_count(app) == 0
+
+
+def test_a_50_megabyte_file_is_refused(app, staff_client):
+    big = b"Name\n" + b"x" * (50 * 1024 * 1024)
+    response = upload(staff_client, big, "big.csv")
+    assert response.status_code == 400
+    assert "The file is larger than 10 MB." in response.get_data(as_text=True)
+
+
+def test_exports_never_write_live_formulas(app, staff_client):
+    add_person_participant(app, "som-2024", "=cmd|' /C calc'!A0", "Costa", email="ana@example.org")
+    csv_text = staff_client.get("/meetings/som-2024/participants.csv").data.decode("utf-8-sig")
+    assert "'=cmd|" in csv_text
+    workbook = load_workbook(io.BytesIO(staff_client.get("/meetings/som-2024/participants.xlsx").data))
+    cell = workbook.active["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("'=")
+    assert safe_cell("Ana") == "Ana"
+
+
+def test_an_exported_list_imports_back_unchanged(app, staff_client):
+    add_person_participant(app, "som-2024", "Ana", "Costa", iscm="bali-process", capacity="co_chair",
+                           email="ana@example.org")
+    data = staff_client.get("/meetings/som-2024/participants.xlsx").data
+    response = upload(staff_client, data, "export.xlsx")
+    assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
+    assert participants_count(app) == 1

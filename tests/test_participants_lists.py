@@ -1,0 +1,147 @@
+"""The printed lists: GRCP 9's Annex VI and Annex V rebuilt from the demo data, and their PDFs."""
+
+import io
+
+from pypdf import PdfReader
+
+from coordinator.extensions import db
+from coordinator.participants.lists import ListOptions, fold, participant_list_rows, roman, speakers_list
+from coordinator.participants.printouts import text_direction
+from coordinator.participants.seed import seed_participants
+from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant, seed_grcp9
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_fold_files_accented_letters_with_plain_ones():
+    assert fold("Órla") == "orla"
+    assert fold("Gümürkçü") == "gumurkcu"
+
+
+def test_roman_numerals_of_sections():
+    assert [roman(n) for n in (1, 2, 3, 4, 9)] == ["I", "II", "III", "IV", "IX"]
+
+
+def test_text_direction_of_names():
+    assert text_direction("محمد علي") == "rtl"
+    assert text_direction("Rüya Gümürkçü") == "ltr"
+    assert text_direction("Иван Петров") == "ltr"
+
+
+def test_grcp9_list_has_the_annex_sections_and_continuous_numbers(app):
+    seed_grcp9(app)
+    with app.test_request_context():
+        sections = participant_list_rows(get_meeting("grcp-9"))
+        assert [(s.numeral, s.title, len(s.rows)) for s in sections] == [
+            ("I", "Participants from ISCMs", 59), ("II", "Host and Organizers (IOM)", 8),
+        ]
+        numbers = [row.number for section in sections for row in section.rows]
+        assert numbers == list(range(1, 68))
+        first = sections[0].rows[0]
+        assert first.name == "Mr Ahmed Sharfeldin"
+        assert first.represented.startswith("African Union Horn of Africa Initiative")
+        assert first.email == ""
+
+
+def test_delegation_is_ordered_by_capacity_then_name(app, registry):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Zoe", "Adams", iscm="bali-process", capacity="secretariat")
+    add_person_participant(app, "som-2024", "Yann", "Brun", iscm="bali-process", capacity="co_chair")
+    add_person_participant(app, "som-2024", "Xavier", "Abel", iscm="bali-process", capacity="co_chair")
+    add_person_participant(app, "som-2024", "Ana", "Costa", iscm="almaty-process", capacity="secretariat")
+    with app.test_request_context():
+        rows = participant_list_rows(get_meeting("som-2024"))[0].rows
+        assert [row.name for row in rows] == ["Ana Costa", "Xavier Abel", "Yann Brun", "Zoe Adams"]
+        alphabetical = participant_list_rows(get_meeting("som-2024"), ListOptions(order="alphabetical"))[0].rows
+        assert [row.name for row in alphabetical] == ["Xavier Abel", "Zoe Adams", "Yann Brun", "Ana Costa"]
+
+
+def test_only_confirmed_and_email_options(app, registry):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa", status="confirmed", email="ana@example.org")
+    add_person_participant(app, "som-2024", "Ben", "Dia", status="registered")
+    add_person_participant(app, "som-2024", "Cy", "Eto", status="declined")
+    with app.test_request_context():
+        meeting = get_meeting("som-2024")
+        assert [r.name for r in participant_list_rows(meeting)[0].rows] == ["Ana Costa", "Ben Dia"]
+        confirmed = participant_list_rows(meeting, ListOptions(only_confirmed=True, include_email=True))[0].rows
+        assert [(r.name, r.email) for r in confirmed] == [("Ana Costa", "ana@example.org")]
+
+
+def test_speakers_list_comes_from_the_agenda_alphabetically(app):
+    seed_grcp9(app)
+    with app.test_request_context():
+        speakers = speakers_list(get_meeting("grcp-9"))
+        names = [row.name for row in speakers]
+        assert len(names) == len(set(names))
+        assert names[0] == "Abdulla Al-Nuaim"
+        assert "Tomáš Urubek" in names and "Rocío González" in names
+        assert "Ahmed Sharfeldin" not in names  # a written statement only
+        assert names == sorted(names, key=fold)
+        wen_li = next(row for row in speakers if row.name == "Wen Li")
+        assert "Director for International Cooperation and Partnerships (ICP)" in wen_li.description
+
+
+def test_participant_seed_is_idempotent(app):
+    seed_grcp9(app)
+    with app.app_context():
+        assert seed_participants() == {"participants": 0}
+
+
+def test_participant_list_pdf_prints_every_script(app, client, auth, make_user, registry):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Rüya", "Gümürkçü", iscm="almaty-process", capacity="chair", honorific="Ms")
+    add_person_participant(app, "som-2024", "Tomáš", "Urubek", iscm="prague-process", capacity="chair", honorific="Dr")
+    add_person_participant(app, "som-2024", "Иван", "Петров", iscm="almaty-process", capacity="secretariat")
+    add_person_participant(app, "som-2024", "محمد", "العلي", iscm="arcp", capacity="secretariat")
+    staff = make_user("staff")
+    grant(app, "som-2024", staff, "staff")
+    auth.login(staff)
+    response = client.get("/meetings/som-2024/participants.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    for name in ("Ms Rüya Gümürkçü", "Dr Tomáš Urubek", "Иван Петров", "I. Participants from ISCMs"):
+        assert name in text
+    assert "محمد" in text or "دمحم" in text
+
+
+def test_speakers_badges_place_cards_and_sign_in_render(app, client, auth, make_user):
+    seed_grcp9(app)
+    staff = make_user("staff")
+    grant(app, "grcp-9", staff, "staff")
+    auth.login(staff)
+    speakers = pdf_text(client.get("/meetings/grcp-9/speakers.pdf").data)
+    assert "List of Speakers (Alphabetical order)" in speakers and "Tomáš Urubek" in speakers
+    badges = PdfReader(io.BytesIO(client.get("/meetings/grcp-9/badges.pdf").data))
+    assert len(badges.pages) == 9  # 67 badges, 8 per sheet
+    cards = PdfReader(io.BytesIO(client.get("/meetings/grcp-9/place-cards.pdf").data))
+    assert len(cards.pages) == 67
+    box = cards.pages[0].mediabox
+    assert float(box.width) > float(box.height)
+    with app.app_context():
+        session_id = get_meeting("grcp-9").sessions[0].id
+    sign_in = pdf_text(client.get(f"/meetings/grcp-9/sessions/{session_id}/sign-in.pdf").data)
+    assert "Signature" in sign_in and "Rüya Gümürkçü" in sign_in
+
+
+def test_unchanged_list_is_served_from_the_store_and_a_change_rebuilds(app, client, auth, make_user, registry):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa")
+    staff = make_user("staff")
+    grant(app, "som-2024", staff, "staff")
+    auth.login(staff)
+    first = client.get("/meetings/som-2024/participants.pdf").data
+    stored = list((app.config["EXPORT_DIR"] / "participant-list").glob("*.pdf"))
+    assert len(stored) == 1
+    assert client.get("/meetings/som-2024/participants.pdf").data == first
+    add_person_participant(app, "som-2024", "Ben", "Dia")
+    client.get("/meetings/som-2024/participants.pdf")
+    assert len(list((app.config["EXPORT_DIR"] / "participant-list").glob("*.pdf"))) == 2
+    with app.app_context():
+        from coordinator.audit.models import AuditEntry
+
+        exports = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "participants.export")).all()
+        assert len(exports) == 3

@@ -1,0 +1,118 @@
+"""Invitations, answers, confirmation, open registration, long exports off the request, and erasure."""
+
+import json
+import time
+
+import sqlalchemy as sa
+
+from coordinator.audit.models import AuditEntry
+from coordinator.extensions import db
+from coordinator.meetings.models import MeetingRole
+from coordinator.participants import views
+from coordinator.participants.lists import participant_list_rows
+from coordinator.participants.models import Participant
+from coordinator.people.models import Person
+from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant
+
+
+def staff_on_meeting(app, make_user, auth, role="staff"):
+    user = make_user("staff")
+    grant(app, "som-2024", user, role)
+    auth.login(user)
+    return user
+
+
+def test_invitation_link_answer_and_confirmation(app, client, make_user, auth, registry):
+    add_meeting(app)
+    pid = add_person_participant(app, "som-2024", "Ana", "Costa", status="invited", email="ana@example.org")
+    staff_on_meeting(app, make_user, auth, "organizer")
+    response = client.post(f"/meetings/som-2024/participants/{pid}/invite", follow_redirects=True)
+    assert "Invitation link for Ana Costa" in response.get_data(as_text=True)
+    with app.app_context():
+        token = db.session.get(Participant, pid).token
+    auth.logout()
+    form = client.get(f"/invitations/{token}")
+    assert form.status_code == 200 and "Ana" in form.get_data(as_text=True)
+    client.post(f"/invitations/{token}", data={"family_name": "Costa", "given_name": "Ana", "language": "fr",
+                                               "answer": "accept"})
+    with app.app_context():
+        participant = db.session.get(Participant, pid)
+        assert (participant.status, participant.language) == ("registered", "fr")
+    assert client.get("/invitations/not-a-token").status_code == 404
+
+
+def test_confirming_gives_an_account_holder_the_participant_role(app, client, make_user, auth, registry):
+    add_meeting(app)
+    account = make_user("user")
+    pid = add_person_participant(app, "som-2024", "Ana", "Costa", status="registered", user_id=account.id)
+    staff_on_meeting(app, make_user, auth)
+    client.post(f"/meetings/som-2024/participants/{pid}/status", data={"status": "confirmed"})
+    with app.app_context():
+        roles = db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all()
+        assert roles == ["participant"]
+    client.post(f"/meetings/som-2024/participants/{pid}/status", data={"status": "declined"})
+    with app.app_context():
+        assert db.session.scalars(sa.select(MeetingRole).where(MeetingRole.user_id == account.id)).all() == []
+
+
+def test_open_registration_waits_for_approval(app, client, make_user, auth, registry):
+    add_meeting(app)
+    assert client.get("/meetings/som-2024/register").status_code == 404
+    staff_on_meeting(app, make_user, auth, "organizer")
+    client.post("/meetings/som-2024/participants/settings", data={"form": "settings", "settings-open_registration": "y"})
+    auth.logout()
+    client.post("/meetings/som-2024/register", data={"given_name": "Li", "family_name": "Wen", "email": "li@example.org"})
+    with app.app_context():
+        participant = db.session.scalar(sa.select(Participant))
+        assert (participant.person.name, participant.status, participant.group.key) == ("Li Wen", "registered", "observers")
+
+
+def test_adding_a_group(app, client, make_user, auth):
+    add_meeting(app)
+    staff_on_meeting(app, make_user, auth, "organizer")
+    client.post("/meetings/som-2024/participants/settings", data={"form": "group", "group-title": "Guests of honour"})
+    page = client.get("/meetings/som-2024/participants/settings").get_data(as_text=True)
+    assert "Guests of honour" in page
+
+
+def test_a_long_list_is_built_off_the_request(app, client, make_user, auth, monkeypatch):
+    monkeypatch.setattr(views, "INLINE_LIMIT", 1)
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa")
+    add_person_participant(app, "som-2024", "Ben", "Dia")
+    staff_on_meeting(app, make_user, auth)
+    response = client.get("/meetings/som-2024/participants.pdf")
+    assert response.status_code == 302 and "/exports/participant-list/" in response.headers["Location"]
+    progress = response.headers["Location"]
+    page = client.get(progress).get_data(as_text=True)
+    assert 'http-equiv="refresh"' in page or "Your file is ready." in page
+    for _attempt in range(600):
+        state = client.get(progress, headers={"Accept": "application/json"}).get_json()
+        if state["state"] == "done":
+            break
+        time.sleep(0.1)
+    assert state["state"] == "done"
+    download = client.get(state["download"])
+    assert download.status_code == 200 and download.data.startswith(b"%PDF")
+    repeat = client.get("/meetings/som-2024/participants.pdf")
+    assert repeat.status_code == 200 and repeat.data == download.data
+
+
+def test_admin_exports_and_erases_a_person_keeping_the_numbers(app, client, as_role, registry):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa", email="ana@example.org", iscm="bali-process")
+    add_person_participant(app, "som-2024", "Ben", "Dia", iscm="bali-process")
+    as_role("admin")
+    with app.app_context():
+        person_id = db.session.scalar(sa.select(Person.id).where(Person.family_name == "Costa"))
+    exported = json.loads(client.get(f"/admin/people/{person_id}/export.json").data)
+    assert exported["person"]["email"] == "ana@example.org"
+    assert exported["participations"][0]["meeting"] == "som-2024"
+    client.post(f"/admin/people/{person_id}/erase")
+    with app.test_request_context():
+        person = db.session.get(Person, person_id)
+        assert (person.family_name, person.email, person.erased_at is not None) == ("", None, True)
+        rows = participant_list_rows(get_meeting("som-2024"))[0].rows
+        assert [(row.number, row.name) for row in rows] == [(1, "Ben Dia"), (2, "(name withheld)")]
+        actions = db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert actions[-2:] == ["person.export", "person.erase"]
