@@ -30,10 +30,12 @@ def seed_demo_data() -> dict[str, int]:
     from coordinator.iscms.seed import seed_registry
     from coordinator.meetings.seed import seed_grcp9
     from coordinator.participants.seed import seed_participants
+    from coordinator.reports.seed import seed_reports
 
     counts = seed_registry()
     counts.update(seed_grcp9())
     counts.update(seed_participants())
+    counts.update(seed_reports())
     counts["calendar entries"] = seed_highlights()
     counts["accounts"] = seed_demo_accounts()
     return counts

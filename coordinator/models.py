@@ -12,3 +12,6 @@ from coordinator.participants.models import (  # noqa: F401
     Participant, ParticipantGroup, RegistrationSettings,
 )
 from coordinator.people.models import Person  # noqa: F401
+from coordinator.reports.models import (  # noqa: F401
+    RapporteurReport, ReportEvent, ReportRevision, SummaryQuote, SummaryReport, SummarySection,
+)

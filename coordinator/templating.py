@@ -2,6 +2,7 @@
 
 from flask import Flask, request, url_for
 
+from coordinator.core.markup import render_markdown
 from coordinator.core.partial_dates import format_partial_date
 
 
@@ -18,4 +19,5 @@ def url_with(**overrides) -> str:
 
 def register(app: Flask) -> None:
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["partial_date"] = lambda value, precision: format_partial_date(value, precision)

@@ -66,3 +66,34 @@ def visible_meetings_clause(user):
         return sa.true()
     with_role = sa.select(MeetingRole.meeting_id).where(MeetingRole.user_id == user.id)
     return sa.or_(public_meetings_clause(), Meeting.id.in_(with_role))
+
+
+def report_actor(user, session) -> str | None:
+    """"organizer" for the meeting's organizers (and admins), "rapporteur" for the session's own, else None.
+
+    A rapporteur of one session is nobody for another session's report.
+    """
+    if can_manage_meeting(user, session.meeting):
+        return "organizer"
+    if user is not None and user.is_authenticated and any(
+        role.user_id == user.id and role.role == "rapporteur" and role.session_id == session.id
+        for role in session.meeting.roles
+    ):
+        return "rapporteur"
+    return None
+
+
+def can_view_rapporteur_report(user, session, report) -> bool:
+    """Its rapporteur and the organizers always; others once approved, on meetings they can see."""
+    if report_actor(user, session) is not None:
+        return True
+    return report is not None and report.is_approved and can_view_meeting(user, session.meeting)
+
+
+def can_view_summary_report(user, meeting, summary) -> bool:
+    """A draft summary is for those with a role on the meeting; the final one for all who see the meeting."""
+    if not can_view_meeting(user, meeting):
+        return False
+    if can_manage_meeting(user, meeting) or has_role(user, meeting):
+        return True
+    return summary is not None and summary.final

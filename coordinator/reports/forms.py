@@ -1,0 +1,77 @@
+"""Forms of rapporteur assignment and of the summary report (the report editor itself is parsed by `content.py`)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+
+from coordinator.auth.forms import ChangePasswordForm
+from coordinator.core.forms import MultiCheckboxField
+from coordinator.reports.models import BUILT_IN_ANNEXES
+
+ANNEX_LABELS = {
+    "description": _l("Description of the meeting"),
+    "agenda": _l("Agenda"),
+    "speakers": _l("List of speakers"),
+    "participants": _l("List of participants"),
+    "materials": _l("List of relevant materials"),
+    "rapporteur_reports": _l("Approved rapporteur reports"),
+}
+
+
+class AssignRapporteurForm(FlaskForm):
+    session_id = SelectField(_l("Session"), coerce=int)
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(
+        _l("Name"), validators=[Optional(), Length(max=200)],
+        description=_l("For someone without an account: an invitation link lets them set a password."),
+    )
+
+
+class SetPasswordForm(ChangePasswordForm):
+    """Choosing a first password from an invitation: there is no current one to give."""
+
+    current_password = None
+
+
+class StepForm(FlaskForm):
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=10_000)])
+
+
+class SummaryForm(FlaskForm):
+    version = HiddenField()
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
+    subtitle = StringField(_l("Subtitle"), validators=[Optional(), Length(max=500)])
+    date_line = StringField(
+        _l("Dates as the cover prints them"), validators=[Optional(), Length(max=200)],
+        description=_l("For example: 10-11 November 2021"),
+    )
+    annexes = MultiCheckboxField(
+        _l("Annexes after the written ones"), choices=[(key, ANNEX_LABELS[key]) for key in BUILT_IN_ANNEXES]
+    )
+    final = BooleanField(_l("Final: print without the “Draft” watermark and show it to every reader of the meeting"))
+
+
+class AcronymsForm(FlaskForm):
+    version = HiddenField()
+    text = TextAreaField(
+        _l("Acronyms"), validators=[Length(max=20_000)],
+        description=_l("One a line: ACRONYM: what it stands for. Empty the box to derive the list again."),
+    )
+
+
+class SectionForm(FlaskForm):
+    version = HiddenField()
+    key = StringField(
+        _l("Short name (in links)"),
+        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9-]+$", message=_l("Use a-z, 0-9 and hyphens."))],
+    )
+    title = StringField(_l("Heading"), validators=[DataRequired(), Length(max=300)])
+    level = SelectField(_l("Level"), coerce=int, choices=[(1, _l("Chapter")), (2, _l("Sub-section"))])
+    part = SelectField(_l("Part"), choices=[("body", _l("Body of the report")), ("annex", _l("Written annex"))])
+    body = TextAreaField(_l("Text (Markdown)"), validators=[Length(max=500_000)])
+
+
+class QuoteForm(FlaskForm):
+    speaker = StringField(_l("Speaker"), validators=[DataRequired(), Length(max=500)])
+    words = TextAreaField(_l("Words"), validators=[DataRequired(), Length(max=5_000)])

@@ -1,0 +1,226 @@
+"""Everything that changes rapporteur reports, their rapporteurs and summary reports.
+
+Operations flush; the view commits. Every change is recorded in the audit log.
+"""
+
+import secrets
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from coordinator.audit.operations import diff, record
+from coordinator.auth.models import ROLE_USER
+from coordinator.auth.operations import create_user, get_user_by_email
+from coordinator.core.concurrency import EditConflict, check_version
+from coordinator.extensions import db
+from coordinator.meetings.models import Meeting, MeetingRole, Session
+from coordinator.meetings.operations import grant_role
+from coordinator.reports import content as report_content
+from coordinator.reports.models import (
+    BUILT_IN_ANNEXES, RapporteurReport, ReportEvent, ReportRevision, SummaryQuote, SummaryReport, SummarySection,
+)
+from coordinator.reports.workflow import STEPS, WorkflowError, can_edit
+
+
+class EmptyReport(WorkflowError):
+    """A report submitted with nothing written in it."""
+
+
+def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
+    """(ISCM slug, "Name, capacity") of each speaker of the session's items, once each, in agenda order."""
+    seen, speakers = set(), []
+    for item in session.items:
+        for link in item.people:
+            if link.role != "speaker" or link.person_id in seen:
+                continue
+            seen.add(link.person_id)
+            person = link.person
+            label = ", ".join(part for part in (person.name_with_honorific, link.capacity or person.position) if part)
+            speakers.append((person.iscm.slug if person.iscm else None, label))
+    return speakers
+
+
+def get_or_start_report(session: Session) -> RapporteurReport:
+    """The session's report, started from the agenda when nobody has written one yet."""
+    report = db.session.scalar(sa.select(RapporteurReport).where(RapporteurReport.session_id == session.id))
+    if report is None:
+        content = report_content.prefill(session.objective, session.guiding_questions, floor_from_agenda(session))
+        report = RapporteurReport(session=session, content=content)
+        db.session.add(report)
+        db.session.flush()
+    return report
+
+
+def _check_base(report: RapporteurReport, base_revision) -> None:
+    """An editor opened on revision n may save only while n is still the latest."""
+    try:
+        base = int(base_revision)
+    except (TypeError, ValueError):
+        base = None
+    if base != report.head:
+        raise EditConflict(report)
+
+
+def _add_revision(report: RapporteurReport, content: dict, author, origin: str) -> ReportRevision:
+    report.head += 1
+    revision = ReportRevision(report=report, number=report.head, content=content, author=author, origin=origin)
+    report.content = content
+    db.session.add(revision)
+    return revision
+
+
+def save_report(report: RapporteurReport, raw_content: dict, base_revision, author, actor: str | None,
+                origin: str = "save") -> ReportRevision | None:
+    """Store what was typed as a new revision; None when nothing changed since the latest one."""
+    if not can_edit(report.status, actor):
+        raise WorkflowError(_("This report cannot be edited now."))
+    _check_base(report, base_revision)
+    content = report_content.normalise(raw_content)
+    if report.head and content == report.content:
+        return None
+    revision = _add_revision(report, content, author, origin)
+    db.session.flush()
+    record("update", report, f"Rapporteur report of {report.session.title}: revision {revision.number}")
+    return revision
+
+
+def restore_revision(report: RapporteurReport, number: int, base_revision, author, actor: str | None) -> ReportRevision:
+    """Make an old revision's content the latest again, as a new revision (nothing is ever deleted)."""
+    if not can_edit(report.status, actor):
+        raise WorkflowError(_("This report cannot be edited now."))
+    _check_base(report, base_revision)
+    old = next((revision for revision in report.revisions if revision.number == number), None)
+    if old is None:
+        raise WorkflowError(_("There is no such revision."))
+    revision = _add_revision(report, dict(old.content), author, f"restore of {number}")
+    _event(report, "restore", report.status, "", author)
+    db.session.flush()
+    record("update", report, f"Rapporteur report of {report.session.title}: revision {number} restored")
+    return revision
+
+
+def _event(report: RapporteurReport, action: str, to_status: str, comment: str, user) -> ReportEvent:
+    event = ReportEvent(
+        report=report, action=action, from_status=report.status, to_status=to_status, comment=comment,
+        revision=report.head, user=user,
+    )
+    db.session.add(event)
+    return event
+
+
+def take_step(report: RapporteurReport, action: str, user, actor: str | None, comment: str = "") -> ReportEvent:
+    """Move the report along its workflow, refusing a step out of order, by the wrong person, or empty."""
+    step = STEPS.get(action)
+    if step is None or report.status not in step.from_statuses:
+        raise WorkflowError(_("This step is not possible in the report's present state."))
+    if actor not in step.actors:
+        raise WorkflowError(_("Only the meeting's organizers may take this step."))
+    comment = (comment or "").strip()
+    if step.needs_comment and not comment:
+        raise WorkflowError(_("Say what should change: the comment is required."))
+    if action in ("submit", "resubmit") and report_content.is_empty(report.content):
+        raise EmptyReport(_("The report is empty: write the notes of the session before submitting it."))
+    event = _event(report, action, step.to_status, comment, user)
+    report.status = step.to_status
+    db.session.flush()
+    record(action, report, f"Rapporteur report of {report.session.title}: {event.from_status} → {step.to_status}")
+    return event
+
+
+def assign_rapporteur(meeting: Meeting, session: Session, email: str, name: str) -> tuple[MeetingRole, bool]:
+    """Make an account the session's rapporteur; (role, True) when the account is new: it has a password
+    nobody knows until its owner sets one from the invitation."""
+    user = get_user_by_email(email)
+    created = user is None
+    if created:
+        user = create_user(email, secrets.token_urlsafe(32), ROLE_USER, name=name.strip())
+    return grant_role(meeting, user, "rapporteur", session), created
+
+
+def remove_rapporteur(role: MeetingRole) -> None:
+    record("delete", role, f"{role.user.email} is no longer rapporteur of {role.session.title}")
+    db.session.delete(role)
+    db.session.flush()
+
+
+def get_or_start_summary(meeting: Meeting) -> SummaryReport:
+    """The meeting's summary report, started with the meeting's title and every built-in annex."""
+    summary = db.session.scalar(sa.select(SummaryReport).where(SummaryReport.meeting_id == meeting.id))
+    if summary is None:
+        summary = SummaryReport(
+            meeting=meeting, title=meeting.title, subtitle=meeting.subtitle or "", acronyms=[],
+            annexes=list(BUILT_IN_ANNEXES),
+        )
+        db.session.add(summary)
+        db.session.flush()
+    return summary
+
+
+SUMMARY_FIELDS = ("title", "subtitle", "date_line", "annexes", "final")
+
+
+def update_summary(summary: SummaryReport, values: dict, version) -> None:
+    """Cover, annexes and the final mark; refused when someone else saved since the form was opened."""
+    check_version(summary, version)
+    before = {name: getattr(summary, name) for name in SUMMARY_FIELDS}
+    for name in SUMMARY_FIELDS:
+        setattr(summary, name, values[name])
+    summary.annexes = [key for key in BUILT_IN_ANNEXES if key in values["annexes"]]
+    db.session.flush()
+    record("update", summary, f"Summary report of {summary.meeting.slug}", diff(before, values))
+
+
+def set_acronyms(summary: SummaryReport, acronyms: list[dict], edited: bool, version) -> None:
+    check_version(summary, version)
+    changes = diff({"acronyms": summary.acronyms}, {"acronyms": acronyms})
+    summary.acronyms, summary.acronyms_edited = acronyms, edited
+    db.session.flush()
+    record("update", summary, f"Acronyms of the summary report of {summary.meeting.slug}", changes)
+
+
+def save_section(summary: SummaryReport, section: SummarySection | None, values: dict, version) -> SummarySection:
+    """Create a section at the end of its part, or update one opened on its current version."""
+    if section is None:
+        position = max((s.position for s in summary.sections), default=0) + 1
+        section = SummarySection(summary=summary, position=position, key=values["key"])
+        db.session.add(section)
+        before = {}
+    else:
+        check_version(section, version)
+        before = {name: getattr(section, name) for name in ("title", "level", "part", "body")}
+    for name in ("title", "level", "part", "body"):
+        setattr(section, name, values[name])
+    db.session.flush()
+    record("update" if before else "create", section, f"Summary section {section.title}", diff(before, values))
+    return section
+
+
+def delete_section(section: SummarySection) -> None:
+    record("delete", section, f"Summary section {section.title}")
+    db.session.delete(section)
+    db.session.flush()
+
+
+def move_section(section: SummarySection, offset: int) -> None:
+    """Swap the section with its neighbour in the same part (-1 up, +1 down)."""
+    siblings = section.summary.part(section.part)
+    index = siblings.index(section)
+    if 0 <= index + offset < len(siblings):
+        other = siblings[index + offset]
+        section.position, other.position = other.position, section.position
+        db.session.flush()
+
+
+def add_quote(section: SummarySection, speaker: str, words: str) -> SummaryQuote:
+    position = max((q.position for q in section.quotes), default=0) + 1
+    quote = SummaryQuote(section=section, speaker=speaker.strip(), words=words.strip(), position=position)
+    db.session.add(quote)
+    db.session.flush()
+    record("create", quote, f"Quote of {quote.speaker} in {section.title}")
+    return quote
+
+
+def delete_quote(quote: SummaryQuote) -> None:
+    record("delete", quote, f"Quote of {quote.speaker}")
+    db.session.delete(quote)
+    db.session.flush()
