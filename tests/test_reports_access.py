@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.reports_fixtures import report_setup  # noqa: F401 - fixture
+pytest_plugins = ("tests.reports_fixtures",)
 
 ROLES = ("anonymous", "user", "staff", "own_rapporteur", "other_rapporteur", "organizer", "admin")
 

@@ -4,7 +4,8 @@ import sqlalchemy as sa
 
 from coordinator.extensions import db
 from coordinator.reports.models import RapporteurReport
-from tests.reports_fixtures import report_setup  # noqa: F401 - fixture
+
+pytest_plugins = ("tests.reports_fixtures",)
 
 
 def _report(app, session_id):

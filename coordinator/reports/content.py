@@ -55,7 +55,7 @@ def normalise(raw: Mapping) -> dict:
 def _indexed(form, prefix: str) -> list[int]:
     """The row numbers present in a form for fields named `<prefix>-<n>...`."""
     numbers = set()
-    for name in form.keys():
+    for name in form:
         head, _, rest = name.partition("-")
         if head == prefix and rest.split("-")[0].isdigit():
             numbers.add(int(rest.split("-")[0]))

@@ -17,7 +17,13 @@ from coordinator.meetings.models import Meeting, MeetingRole, Session
 from coordinator.meetings.operations import grant_role
 from coordinator.reports import content as report_content
 from coordinator.reports.models import (
-    BUILT_IN_ANNEXES, RapporteurReport, ReportEvent, ReportRevision, SummaryQuote, SummaryReport, SummarySection,
+    BUILT_IN_ANNEXES,
+    RapporteurReport,
+    ReportEvent,
+    ReportRevision,
+    SummaryQuote,
+    SummaryReport,
+    SummarySection,
 )
 from coordinator.reports.workflow import STEPS, WorkflowError, can_edit
 

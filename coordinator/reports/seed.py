@@ -17,7 +17,13 @@ from coordinator.meetings.operations import grant_role
 from coordinator.meetings.seed import load_grcp9
 from coordinator.reports import content as report_content
 from coordinator.reports.models import (
-    BUILT_IN_ANNEXES, RapporteurReport, ReportEvent, ReportRevision, SummaryQuote, SummaryReport, SummarySection,
+    BUILT_IN_ANNEXES,
+    RapporteurReport,
+    ReportEvent,
+    ReportRevision,
+    SummaryQuote,
+    SummaryReport,
+    SummarySection,
 )
 
 DATA_FILE = Path(__file__).parent / "data" / "grcp9_report.yaml"

@@ -17,14 +17,23 @@ from coordinator.exporting.jobs import DONE, FAILED, request_build
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
 from coordinator.meetings.access import (
-    can_manage_meeting, can_view_rapporteur_report, can_view_summary_report, report_actor,
+    can_manage_meeting,
+    can_view_rapporteur_report,
+    can_view_summary_report,
+    report_actor,
 )
 from coordinator.reports import acronyms as acronym_lists
 from coordinator.reports import content as report_content
 from coordinator.reports import operations, queries
 from coordinator.reports.document import build_document, derived_acronyms
 from coordinator.reports.forms import (
-    AcronymsForm, AssignRapporteurForm, QuoteForm, SectionForm, SetPasswordForm, StepForm, SummaryForm,
+    AcronymsForm,
+    AssignRapporteurForm,
+    QuoteForm,
+    SectionForm,
+    SetPasswordForm,
+    StepForm,
+    SummaryForm,
 )
 from coordinator.reports.invitations import make_token, read_token
 from coordinator.reports.models import SummaryQuote, SummarySection

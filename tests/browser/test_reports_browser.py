@@ -3,7 +3,8 @@
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.reports_fixtures import report_setup  # noqa: F401 - fixture
+
+pytest_plugins = ("tests.reports_fixtures",)
 
 
 def _login(page, base, email):
