@@ -7,7 +7,14 @@ import icalendar
 import pytest
 import vobject
 
-from coordinator.exporting.ical import CalendarMeta, EventData, assemble_calendar, serialize_event, vtimezone_text, zones_used
+from coordinator.exporting.ical import (
+    CalendarMeta,
+    EventData,
+    assemble_calendar,
+    serialize_event,
+    vtimezone_text,
+    zones_used,
+)
 
 ZONES = ("Europe/Zurich", "America/New_York", "Australia/Sydney", "Asia/Manila", "America/Santiago", "Africa/Casablanca")
 TRICKY = "Réunion, “Bali”; a\\b\nسلام عليكم — Встреча по миграции"

@@ -43,7 +43,7 @@ def test_errors_name_their_line_and_give_no_rows(app):
         no_start = read_ics(ICS.replace("DTSTART;VALUE=DATE:20230701\r\n", "").encode())
         bad_zone = read_ics(ICS.replace("Asia/Jakarta", "Mars/Olympus").encode())
         garbage = read_ics(b"BEGIN:VCALENDAR\r\nthis is not ical\r\nEND:VCALENDAR\r\n")
-        csv_bad = read_csv("title,start,timezone\nSOM,2023-06-15,UTC\nWorkshop,,UTC\nX,2023-13-01,UTC\n".encode())
+        csv_bad = read_csv(b"title,start,timezone\nSOM,2023-06-15,UTC\nWorkshop,,UTC\nX,2023-13-01,UTC\n")
     assert no_start.rows == [] and no_start.errors == ["Line 10: the event “Workshop” has no start (DTSTART)."]
     assert bad_zone.rows == [] and bad_zone.errors[0] == "Line 6: unknown time zone “Mars/Olympus”."
     assert garbage.errors[0].startswith("Line 2:")
@@ -52,8 +52,8 @@ def test_errors_name_their_line_and_give_no_rows(app):
 
 def test_csv_times_are_read_in_the_row_zone_and_refuse_a_skipped_hour(app):
     with app.test_request_context():
-        ok = read_csv("title,start,start_time,end_time,timezone\nSOM,2023-03-27,09:00,10:00,Europe/Zurich\n".encode())
-        skipped = read_csv("title,start,start_time,timezone\nSOM,2023-03-26,02:30,Europe/Zurich\n".encode())
+        ok = read_csv(b"title,start,start_time,end_time,timezone\nSOM,2023-03-27,09:00,10:00,Europe/Zurich\n")
+        skipped = read_csv(b"title,start,start_time,timezone\nSOM,2023-03-26,02:30,Europe/Zurich\n")
     assert ok.rows[0]["starts_at"] == datetime(2023, 3, 27, 7, tzinfo=UTC)
     assert skipped.errors and skipped.errors[0].startswith("Line 2:")
 

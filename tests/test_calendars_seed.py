@@ -44,3 +44,14 @@ def test_no_date_is_invented(app, registry):
         assert trainings.start_date is None and trainings.month is None and trainings.count == 5 and trainings.year == 2021
         identity = db.session.scalar(sa.select(Meeting).where(Meeting.title.like("Identity Week Europe%")))
         assert identity.start_date is None and identity.month.isoformat() == "2023-06-01"
+
+
+def test_highlights_page_shows_the_document_totals_beside_the_calendar_counts(app, client, registry):
+    from coordinator.calendars.seed import seed_highlights
+
+    with app.app_context():
+        seed_highlights()
+        db.session.commit()
+    page = client.get("/calendar/2023/highlights").get_data(as_text=True)
+    assert "<td>170</td>" in page and "Labour migration" in page
+    assert client.get("/calendar/2021/highlights").status_code == 200

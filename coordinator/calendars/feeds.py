@@ -20,7 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from coordinator.calendars.models import IcalFragment
-from coordinator.exporting.ical import CalendarMeta, EventData, add_zone_years, assemble_calendar, serialize_event
+from coordinator.exporting.ical import (
+    CalendarMeta,
+    EventData,
+    add_zone_years,
+    assemble_calendar,
+    serialize_event,
+)
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db
 from coordinator.meetings.labels import FORMAT_LABELS, INITIATIVE_LABELS, KIND_LABELS, LEVEL_LABELS

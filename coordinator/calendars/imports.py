@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from flask_babel import gettext as _
 
-from coordinator.core.timezones import NonexistentLocalTime, AmbiguousLocalTime, is_known_zone, local_to_utc
+from coordinator.core.timezones import AmbiguousLocalTime, NonexistentLocalTime, is_known_zone, local_to_utc
 
 #: The CSV header, documented in the README; `end`, times, zone and the rest may be left empty.
 CSV_COLUMNS = ("uid", "title", "start", "end", "start_time", "end_time", "timezone", "place", "kind", "level",

@@ -6,7 +6,8 @@ Calendar entries themselves are `Meeting`s (one calendar entity); nothing here d
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Session as OrmSession
 
 from coordinator.db import UTCDateTime, utcnow
 from coordinator.extensions import db

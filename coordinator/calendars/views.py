@@ -4,19 +4,19 @@ import re
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from babel.dates import get_day_names
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from coordinator.calendars import feeds, queries
 from coordinator.auth.permissions import staff_required
+from coordinator.calendars import feeds, queries
 from coordinator.calendars.filters import CalendarFilter
 from coordinator.calendars.forms import ConfirmImportForm, ImportForm
 from coordinator.calendars.imports import read_file
-from coordinator.calendars.seed import HIGHLIGHT_FILES, load_highlights
 from coordinator.calendars.operations import import_rows, is_following, regenerate_feed_token, set_follow
+from coordinator.calendars.seed import HIGHLIGHT_FILES, load_highlights
 from coordinator.core.http import safe_next_url
 from coordinator.exporting.http import conditional_response
 from coordinator.exporting.ical import MIME_TYPE, CalendarMeta
@@ -26,7 +26,13 @@ from coordinator.iscms.labels import TYPE_LABELS
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.iscms.queries import all_regions, all_themes, get_iscm, list_iscms
 from coordinator.meetings.access import can_view_meeting, public_meetings_clause
-from coordinator.meetings.labels import FORMAT_LABELS, INITIATIVE_LABELS, KIND_LABELS, LEVEL_LABELS, STATUS_LABELS
+from coordinator.meetings.labels import (
+    FORMAT_LABELS,
+    INITIATIVE_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    STATUS_LABELS,
+)
 from coordinator.meetings.models import Meeting
 
 bp = Blueprint("calendars", __name__)
