@@ -79,6 +79,8 @@ def test_speakers_list_comes_from_the_agenda_alphabetically(app):
         assert names[0] == "Abdulla Al-Nuaim"
         assert "Tomáš Urubek" in names and "Rocío González" in names
         assert "Ahmed Sharfeldin" not in names  # a written statement only
+        assert "Ahmed Zanya Bugre" in names  # presents a rapporteur report
+        assert len(names) == 22  # Annex V's 21, and Japhet Lishomw, whom the agenda lists and Annex V omits
         assert names == sorted(names, key=fold)
         wen_li = next(row for row in speakers if row.name == "Wen Li")
         assert "Director for International Cooperation and Partnerships (ICP)" in wen_li.description

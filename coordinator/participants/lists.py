@@ -16,8 +16,8 @@ from coordinator.participants.labels import capacity_label, group_title
 from coordinator.participants.models import CAPACITIES, Participant, ParticipantGroup
 
 ORDERS = ("iscm", "alphabetical")
-#: Roles that make someone a speaker in the speakers list; rapporteurs only take notes.
-SPEAKING_ROLES = ("speaker", "facilitator", "moderator", "co_facilitator", "panelist")
+#: Roles that put someone on the floor in an agenda item: a rapporteur listed in an item presents the report.
+SPEAKING_ROLES = ("speaker", "facilitator", "moderator", "co_facilitator", "panelist", "rapporteur")
 
 
 @dataclass(frozen=True)
