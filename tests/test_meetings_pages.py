@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from coordinator.auth.models import User
 from coordinator.extensions import db
-from coordinator.meetings.models import AgendaRelease, Meeting, Session
+from coordinator.meetings.models import AgendaRelease, Meeting, MeetingRole, Session
 from coordinator.notices.models import Notice
 from coordinator.people.models import Person
 from tests.meetings_helpers import item_row, session_row
@@ -439,3 +439,36 @@ def test_grcp9_sessions_are_in_utc_from_central_european_time(app, grcp9):
             (utc(2021, 11, 11, 7, 30), utc(2021, 11, 11, 9, 30)), (utc(2021, 11, 11, 13, 30), utc(2021, 11, 11, 14, 45)),
         ]
         assert len(meeting.sessions[1].iscms) == 10 and len(meeting.sessions[2].iscms) == 13
+
+
+# Roles and the meeting's span ---------------------------------------------------------------------
+
+def test_an_organizer_adds_a_staff_member_and_cannot_remove_the_last_organizer(app, client, grcp9, sign_in, make_user):
+    colleague = make_user("user")
+    organizer = sign_in("organizer", grcp9.meeting_id)
+    assert client.post("/meetings/grcp-9/roles", data={"email": colleague.email, "role": "staff"}).status_code == 302
+    response = client.post("/meetings/grcp-9/roles", data={"email": "nobody@example.org", "role": "staff"})
+    assert response.status_code == 400 and "No account has this e-mail" in response.get_data(as_text=True)
+    with app.app_context():
+        meeting = db.session.get(Meeting, grcp9.meeting_id)
+        assert sorted((r.role, r.user_id) for r in meeting.roles) == [("organizer", organizer.id), ("staff", colleague.id)]
+        own = next(r.id for r in meeting.roles if r.user_id == organizer.id)
+    client.post(f"/meetings/grcp-9/roles/{own}/delete")
+    assert "A meeting needs at least one organizer." in client.get("/meetings/grcp-9/roles").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(MeetingRole, own) is not None
+
+
+def test_roles_page_by_role(client, grcp9, sign_in):
+    sign_in("staff")
+    assert client.get("/meetings/grcp-9/roles").status_code == 403
+    assert client.post("/meetings/grcp-9/roles/1/delete").status_code == 403
+
+
+def test_the_meeting_span_follows_its_sessions(app, client, grcp9, sign_in):
+    sign_in("organizer", grcp9.meeting_id)
+    client.post("/meetings/grcp-9/sessions/new", data=session_form(title="Evening", day="2021-11-11",
+                                                                   start="18:00", end="19:00"))
+    with app.app_context():
+        meeting = db.session.get(Meeting, grcp9.meeting_id)
+        assert (meeting.starts_at, meeting.ends_at, meeting.sequence) == (utc(2021, 11, 10, 14), utc(2021, 11, 11, 18), 1)

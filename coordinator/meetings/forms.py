@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    EmailField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -19,7 +20,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from coordinator.core.forms import LinesField, MultiCheckboxField, TimeZoneField
 from coordinator.core.timezones import (
@@ -191,3 +192,10 @@ class PlannerForm(FlaskForm):
         if bad:
             raise ValidationError(_l("Write one “slug = Zone/Name” per line; not understood: %(lines)s",
                                      lines="; ".join(bad)))
+
+
+class RoleForm(FlaskForm):
+    """Give an existing account a role on the meeting (rapporteurs are assigned with their sessions)."""
+
+    email = EmailField(_l("E-mail of the account"), validators=[DataRequired(), Email(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=[("organizer", _l("Organizer")), ("staff", _l("Staff"))])

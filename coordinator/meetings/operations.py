@@ -156,7 +156,26 @@ def grant_role(meeting: Meeting, user, role: str, session: Session | None = None
     return assignment
 
 
+def revoke_role(assignment: MeetingRole) -> None:
+    """Remove a role; a meeting always keeps at least one organizer."""
+    meeting = assignment.meeting
+    organizers = [r for r in meeting.roles if r.role == "organizer"]
+    if assignment.role == "organizer" and len(organizers) == 1:
+        raise AgendaError("role", _("A meeting needs at least one organizer."))
+    record("meeting_role.delete", meeting, f"{meeting.title}: {assignment.user.email} is no longer {assignment.role}")
+    meeting.roles.remove(assignment)
+    db.session.flush()
+
+
 # Sessions ---------------------------------------------------------------------------------------
+
+def refresh_span(meeting: Meeting) -> None:
+    """The meeting's first start and last end follow its scheduled sessions (calendar feeds read them)."""
+    scheduled = [s for s in meeting.sessions if s.status != "cancelled"]
+    span = (min(s.starts_at for s in scheduled), max(s.ends_at for s in scheduled)) if scheduled else (None, None)
+    if span != (meeting.starts_at, meeting.ends_at):
+        meeting.starts_at, meeting.ends_at = span
+        meeting.sequence += 1
 
 def _check_within_meeting(meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
@@ -188,6 +207,7 @@ def create_session(meeting: Meeting, values: dict) -> Session:
                       ends_at=values["ends_at"], position=len(meeting.sessions))
     _assign_session(session, values)
     db.session.add(session)
+    refresh_span(meeting)
     db.session.flush()
     record("session.create", session, f"{meeting.title}: session {session.title}", diff({}, session_snapshot(session)))
     return session
@@ -203,6 +223,7 @@ def update_session(session: Session, values: dict, expected_version) -> dict:
     changes = diff(before, session_snapshot(session))
     if set(changes) & set(SESSION_SEQUENCE_FIELDS):
         session.sequence += 1
+        refresh_span(session.meeting)
     if changes:
         db.session.flush()
         record("session.update", session, f"Edited session {session.title}: {', '.join(changes)}", changes)
@@ -211,7 +232,9 @@ def update_session(session: Session, values: dict, expected_version) -> dict:
 
 def delete_session(session: Session) -> None:
     record("session.delete", session, f"Removed session {session.title}", diff(session_snapshot(session), {}))
-    session.meeting.sessions.remove(session)
+    meeting = session.meeting
+    meeting.sessions.remove(session)
+    refresh_span(meeting)
     db.session.flush()
 
 

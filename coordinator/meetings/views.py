@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
+from coordinator.auth.operations import get_user_by_email
 from coordinator.core.concurrency import EditConflict
 from coordinator.core.timezones import NonexistentLocalTime, all_zone_names, local_to_utc, utc_to_local
 from coordinator.exporting.pdf import render_pdf
@@ -22,6 +23,7 @@ from coordinator.meetings.agenda_labels import (
     DELIVERY_LABELS,
     ITEM_KIND_LABELS,
     LANGUAGE_LABELS,
+    MEETING_ROLE_LABELS,
     ROLE_LABELS,
     SESSION_KIND_LABELS,
 )
@@ -33,10 +35,11 @@ from coordinator.meetings.forms import (
     MeetingForm,
     PlannerForm,
     ReleaseForm,
+    RoleForm,
     SessionForm,
     fold_labels,
 )
-from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, Session
+from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, MeetingRole, Session
 from coordinator.meetings.notify import tell_people
 from coordinator.meetings.operations import (
     AgendaError,
@@ -49,10 +52,12 @@ from coordinator.meetings.operations import (
     delete_material,
     delete_session,
     detach_person,
+    grant_role,
     item_snapshot,
     latest_release,
     meeting_snapshot,
     release_agenda,
+    revoke_role,
     session_snapshot,
     sessions_from_proposal,
     update_item,
@@ -78,6 +83,7 @@ bp.add_app_template_global(ROLE_LABELS, "ITEM_ROLE_LABELS")
 bp.add_app_template_global(DELIVERY_LABELS, "DELIVERY_LABELS")
 bp.add_app_template_global(LANGUAGE_LABELS, "LANGUAGE_LABELS")
 bp.add_app_template_global(CHANGE_LABELS, "CHANGE_LABELS")
+bp.add_app_template_global(MEETING_ROLE_LABELS, "MEETING_ROLE_LABELS")
 for _name, _filter in FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
 
@@ -215,6 +221,38 @@ def delete_material_view(slug: str, material_id: int):
     db.session.commit()
     flash(_("The material is removed."), "success")
     return redirect(url_for("meetings.show", slug=slug, _anchor="materials"))
+
+
+def roles(slug: str):
+    """Who organizes and staffs the meeting; organizers add accounts by e-mail."""
+    meeting = _load_managed(slug)
+    form = RoleForm()
+    if form.validate_on_submit():
+        user = get_user_by_email(form.email.data)
+        if user is None:
+            form.email.errors.append(_("No account has this e-mail; an administrator creates accounts."))
+        else:
+            grant_role(meeting, user, form.role.data)
+            db.session.commit()
+            flash(_("%(email)s is added.", email=user.email), "success")
+            return redirect(url_for("meetings.roles", slug=slug))
+    return render_template("meetings/roles.html", meeting=meeting, form=form, can_manage=True), _status(form)
+
+
+def remove_role(slug: str, role_id: int):
+    meeting = _load_managed(slug)
+    assignment = db.session.get(MeetingRole, role_id)
+    if assignment is None or assignment.meeting_id != meeting.id:
+        abort(404)
+    try:
+        revoke_role(assignment)
+    except AgendaError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("The role is removed."), "success")
+    return redirect(url_for("meetings.roles", slug=slug))
 
 
 # Reading the agenda -----------------------------------------------------------------------------
@@ -612,6 +650,8 @@ bp.add_url_rule("/meetings/<slug>/edit", "edit", edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/materials", "add_material", add_material_view, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/delete", "delete_material", delete_material_view,
                 methods=["POST"])
+bp.add_url_rule("/meetings/<slug>/roles", "roles", roles, methods=["GET", "POST"])
+bp.add_url_rule("/meetings/<slug>/roles/<int:role_id>/delete", "remove_role", remove_role, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/agenda", "agenda_page", agenda_page)
 bp.add_url_rule("/meetings/<slug>/agenda/v<int:number>", "agenda_version", agenda_version)
 bp.add_url_rule("/meetings/<slug>/agenda/print", "agenda_print", agenda_print)
