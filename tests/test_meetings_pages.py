@@ -9,10 +9,10 @@ from pypdf import PdfReader
 
 from coordinator.auth.models import User
 from coordinator.extensions import db
-from coordinator.meetings.models import AgendaRelease, Meeting, MeetingRole, Session
+from coordinator.meetings.models import AgendaRelease, Material, Meeting, MeetingRole, Session
 from coordinator.notices.models import Notice
 from coordinator.people.models import Person
-from tests.meetings_helpers import item_row, session_row
+from tests.meetings_helpers import item_row, make_private, session_row
 
 
 def utc(*args):
@@ -472,3 +472,35 @@ def test_the_meeting_span_follows_its_sessions(app, client, grcp9, sign_in):
     with app.app_context():
         meeting = db.session.get(Meeting, grcp9.meeting_id)
         assert (meeting.starts_at, meeting.ends_at, meeting.sequence) == (utc(2021, 11, 10, 14), utc(2021, 11, 11, 18), 1)
+
+
+# Materials --------------------------------------------------------------------------------------
+
+def test_an_uploaded_material_is_stored_by_content_and_served_to_readers(app, client, grcp9, sign_in, auth):
+    sign_in("organizer", grcp9.meeting_id)
+    response = client.post("/meetings/grcp-9/materials", content_type="multipart/form-data", data={
+        "title": "Concept note", "file": (io.BytesIO(b"%PDF-1.4 concept"), "concept note.pdf")})
+    assert response.status_code == 302
+    with app.app_context():
+        material = db.session.scalar(sa.select(Material).where(Material.title == "Concept note"))
+        assert material.original_filename == "concept_note.pdf"
+        material_id = material.id
+    auth.logout()
+    download = client.get(f"/meetings/grcp-9/materials/{material_id}/file")
+    assert download.status_code == 200 and download.data == b"%PDF-1.4 concept"
+    assert 'filename=concept_note.pdf' in download.headers["Content-Disposition"]
+    make_private(app, grcp9.meeting_id)
+    assert client.get(f"/meetings/grcp-9/materials/{material_id}/file").status_code == 404
+
+
+def test_a_material_needs_a_link_or_an_allowed_file(client, grcp9, sign_in):
+    sign_in("organizer", grcp9.meeting_id)
+    response = client.post("/meetings/grcp-9/materials", data={"title": "Nothing"})
+    assert response.status_code == 400 and "Give a link or upload a file." in response.get_data(as_text=True)
+    response = client.post("/meetings/grcp-9/materials", content_type="multipart/form-data", data={
+        "title": "Script", "file": (io.BytesIO(b"#!/bin/sh"), "run.sh")})
+    assert response.status_code == 400 and "Upload a document or an image" in response.get_data(as_text=True)
+
+
+def test_a_material_without_file_is_404(client, grcp9):
+    assert client.get(f"/meetings/grcp-9/materials/{grcp9.material_id}/file").status_code == 404

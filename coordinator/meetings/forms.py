@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileSize
 from wtforms import (
     BooleanField,
     DateField,
@@ -76,10 +77,22 @@ class MeetingForm(FlaskForm):
             raise ValidationError(_l("The meeting cannot end before it starts."))
 
 
+MATERIAL_EXTENSIONS = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "png", "jpg")
+MATERIAL_MAX_BYTES = 20 * 1024 * 1024
+
+
 class MaterialForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
     url = StringField(_l("Link"), validators=[Optional(), URL(), Length(max=1000)])
+    file = FileField(_l("Or a file"), validators=[
+        FileAllowed(MATERIAL_EXTENSIONS, _l("Upload a document or an image (%(kinds)s).", kinds=", ".join(MATERIAL_EXTENSIONS))),
+        FileSize(MATERIAL_MAX_BYTES, message=_l("The file is larger than 20 MB.")),
+    ])
     description = StringField(_l("Reference"), validators=[Optional(), Length(max=1000)])
+
+    def validate_title(self, field):
+        if not self.url.data and not self.file.data:
+            raise ValidationError(_l("Give a link or upload a file."))
 
 
 class TimedForm(FlaskForm):

@@ -4,6 +4,7 @@ Each change is recorded in the audit log. iCal SEQUENCE rises whenever the time,
 a session (or the dates, title or place of the meeting) changes: calendar feeds rely on it.
 """
 
+import hashlib
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from flask_babel import gettext as _
 from coordinator.audit.operations import diff, record
 from coordinator.core.concurrency import check_version
 from coordinator.core.timezones import utc_to_local
+from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.iscms.operations import slugify
@@ -128,9 +130,21 @@ def update_meeting(meeting: Meeting, values: dict, expected_version) -> dict:
     return changes
 
 
-def add_material(meeting: Meeting, title: str, url: str | None, description: str | None = None) -> Material:
+def store_material_file(data: bytes, filename: str) -> str:
+    """Keep an uploaded file under EXPORT_DIR/materials, named by its content; returns the stored name."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    key = hashlib.sha256(data).hexdigest()[:32]
+    ExportStore.current().put("materials", key, extension, data)
+    return f"{key}.{extension}"
+
+
+def add_material(meeting: Meeting, title: str, url: str | None, description: str | None = None,
+                 upload: tuple[bytes, str] | None = None) -> Material:
+    """A material given by link, or by an uploaded file (bytes, original file name)."""
     material = Material(meeting=meeting, title=title.strip(), url=_clean(url), description=_clean(description),
                         position=len(meeting.materials))
+    if upload is not None:
+        material.stored_file, material.original_filename = store_material_file(*upload), upload[1][:255]
     db.session.add(material)
     db.session.flush()
     record("material.create", meeting, f"{meeting.title}: material {material.title}")

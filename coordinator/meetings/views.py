@@ -5,10 +5,22 @@ Every view: load (404) → check access (403; a meeting one may not see is a 404
 
 from datetime import date, datetime, timedelta
 
-from flask import Blueprint, Response, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.utils import secure_filename
 
 from coordinator.auth.operations import get_user_by_email
 from coordinator.core.concurrency import EditConflict
@@ -204,7 +216,8 @@ def add_material_view(slug: str):
     meeting = _load_managed(slug)
     form = MaterialForm()
     if form.validate_on_submit():
-        add_material(meeting, form.title.data, form.url.data, form.description.data)
+        upload = (form.file.data.read(), secure_filename(form.file.data.filename) or "file") if form.file.data else None
+        add_material(meeting, form.title.data, form.url.data, form.description.data, upload)
         db.session.commit()
         flash(_("The material is added."), "success")
         return redirect(url_for("meetings.show", slug=slug, _anchor="materials"))
@@ -212,11 +225,28 @@ def add_material_view(slug: str):
                             material_form=form, can_manage=True), 400)
 
 
-def delete_material_view(slug: str, material_id: int):
-    meeting = _load_managed(slug)
+def _load_material(meeting: Meeting, material_id: int) -> Material:
     material = db.session.get(Material, material_id)
     if material is None or material.meeting_id != meeting.id:
         abort(404)
+    return material
+
+
+def material_file(slug: str, material_id: int):
+    """An uploaded material, for whoever may see the meeting."""
+    material = _load_material(_load(slug), material_id)
+    if not material.stored_file:
+        abort(404)
+    key, extension = material.stored_file.rsplit(".", 1)
+    path = ExportStore.current().get("materials", key, extension)
+    if path is None:
+        abort(404)
+    return send_file(path, download_name=material.original_filename or material.stored_file, as_attachment=True)
+
+
+def delete_material_view(slug: str, material_id: int):
+    meeting = _load_managed(slug)
+    material = _load_material(meeting, material_id)
     delete_material(material)
     db.session.commit()
     flash(_("The material is removed."), "success")
@@ -648,6 +678,7 @@ bp.add_url_rule("/meetings/new", "create", create, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>", "show", show)
 bp.add_url_rule("/meetings/<slug>/edit", "edit", edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/materials", "add_material", add_material_view, methods=["POST"])
+bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/file", "material_file", material_file)
 bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/delete", "delete_material", delete_material_view,
                 methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/roles", "roles", roles, methods=["GET", "POST"])
