@@ -84,21 +84,31 @@ def unique_slug(text: str) -> str:
     return slug
 
 
-def meeting_snapshot(meeting: Meeting) -> dict:
-    values = _values(meeting, MEETING_FIELDS)
-    values["iscms"] = [iscm.slug for iscm in meeting.iscms]
+def _snapshot(obj, fields) -> dict:
+    """The editable values of a meeting or session, with its ISCMs by slug (for the audit log and conflicts)."""
+    values = _values(obj, fields)
+    values["iscms"] = [iscm.slug for iscm in obj.iscms]
     return values
 
 
-def _assign_meeting(meeting: Meeting, values: dict) -> None:
-    for name in MEETING_FIELDS:
+def _assign(obj, fields, required, values: dict) -> None:
+    """Set the fields given; required texts are trimmed, emptied optional ones become None."""
+    for name in fields:
         if name in values:
             value = values[name]
-            setattr(meeting, name, (value or "").strip() if name in REQUIRED_MEETING_TEXT else _clean(value))
+            setattr(obj, name, (value or "").strip() if name in required else _clean(value))
+    if "iscms" in values:
+        obj.iscms = _iscms(values["iscms"])
+
+
+def meeting_snapshot(meeting: Meeting) -> dict:
+    return _snapshot(meeting, MEETING_FIELDS)
+
+
+def _assign_meeting(meeting: Meeting, values: dict) -> None:
+    _assign(meeting, MEETING_FIELDS, REQUIRED_MEETING_TEXT, values)
     if meeting.start_date:
         meeting.all_day = False
-    if "iscms" in values:
-        meeting.iscms = _iscms(values["iscms"])
 
 
 def create_meeting(values: dict, creator) -> Meeting:
@@ -201,18 +211,11 @@ def _check_within_meeting(meeting: Meeting, starts_at: datetime, ends_at: dateti
 
 
 def session_snapshot(session: Session) -> dict:
-    values = _values(session, SESSION_FIELDS)
-    values["iscms"] = [iscm.slug for iscm in session.iscms]
-    return values
+    return _snapshot(session, SESSION_FIELDS)
 
 
 def _assign_session(session: Session, values: dict) -> None:
-    for name in SESSION_FIELDS:
-        if name in values:
-            value = values[name]
-            setattr(session, name, value.strip() if name == "title" else _clean(value))
-    if "iscms" in values:
-        session.iscms = _iscms(values["iscms"])
+    _assign(session, SESSION_FIELDS, ("title", "kind", "status"), values)
 
 
 def create_session(meeting: Meeting, values: dict) -> Session:

@@ -17,6 +17,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
@@ -337,7 +338,7 @@ def agenda_pdf(slug: str):
     if release is None:
         abort(404, _("The agenda is not released yet."))
     zones = [meeting.timezone, *_zones(meeting)[0]]
-    key = content_key("agenda-pdf", meeting.id, meeting.version, release.id, zones, str(request.accept_languages))
+    key = content_key("agenda-pdf", meeting.id, meeting.version, release.id, zones, str(get_locale()))
     path = ExportStore.current().get_or_build("agendas", key, "pdf", lambda: _pdf_bytes(meeting, release, zones))
     filename = f"{meeting.slug}-agenda-v{release.number}.pdf"
     return Response(path.read_bytes(), mimetype="application/pdf",
