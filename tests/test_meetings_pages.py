@@ -291,6 +291,7 @@ def test_people_search_json(client, grcp9, sign_in):
 def test_the_editor_shows_problems(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     page = client.get("/meetings/grcp-9/agenda/edit").get_data(as_text=True)
+    assert "<strong>Dedicated Discussion Session 2</strong>: <a href=\"#session-" in page
     assert "It falls in the night for PIDC (20:30 in Pacific/Apia)." in page
 
 

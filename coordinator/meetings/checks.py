@@ -34,7 +34,7 @@ def _overlap(first: dict, second: dict) -> bool:
 def items_outside(session: dict) -> list[Problem]:
     start, end = _interval(session)
     return [
-        Problem("item_outside_session", session["id"], item["id"], {"item": item["title"]})
+        Problem("item_outside_session", session["id"], item["id"], {"session": session["title"], "item": item["title"]})
         for item in session["items"]
         if parse(item["starts_at"]) < start or parse(item["ends_at"]) > end
     ]
@@ -43,7 +43,8 @@ def items_outside(session: dict) -> list[Problem]:
 def overlapping_items(session: dict) -> list[Problem]:
     items = sorted(session["items"], key=lambda item: item["starts_at"])
     return [
-        Problem("items_overlap", session["id"], later["id"], {"item": later["title"], "other": earlier["title"]})
+        Problem("items_overlap", session["id"], later["id"],
+                {"session": session["title"], "item": later["title"], "other": earlier["title"]})
         for earlier, later in zip(items, items[1:], strict=False)
         if _overlap(earlier, later)
     ]
@@ -63,8 +64,8 @@ def double_booked(agenda: dict) -> list[Problem]:
         for index, (session, item, name) in enumerate(entries):
             for _other_session, other, _ in entries[index + 1:]:
                 if other["id"] != item["id"] and _overlap(item, other):
-                    problems.append(Problem("person_double_booked", session["id"], item["id"],
-                                            {"person": name, "item": item["title"], "other": other["title"]}))
+                    problems.append(Problem("person_double_booked", session["id"], item["id"], {
+                        "session": session["title"], "person": name, "item": item["title"], "other": other["title"]}))
     return problems
 
 
@@ -73,7 +74,7 @@ def missing_rapporteur(session: dict) -> list[Problem]:
         person["role"] == "rapporteur" for item in session["items"] for person in item["people"]
     )
     if session["kind"] in NEEDS_RAPPORTEUR and not has_one:
-        return [Problem("no_rapporteur", session["id"])]
+        return [Problem("no_rapporteur", session["id"], None, {"session": session["title"]})]
     return []
 
 
@@ -81,7 +82,7 @@ def night_for_iscms(session: dict) -> list[Problem]:
     start, end = _interval(session)
     return [
         Problem("night_for_iscm", session["id"], None,
-                {"iscm": iscm["acronym"], "zone": iscm["zone"],
+                {"session": session["title"], "iscm": iscm["acronym"], "zone": iscm["zone"],
                  "local": start.astimezone(ZoneInfo(iscm["zone"])).strftime("%H:%M")})
         for iscm in session["iscms"]
         if iscm["zone"] and band(start, end, iscm["zone"]) == NIGHT
