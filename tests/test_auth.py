@@ -154,3 +154,11 @@ def test_csrf_protects_every_form(app, make_user):
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 400
     assert "The form had expired" in response.get_data(as_text=True)
+
+
+def test_outside_tests_passwords_use_argon2s_recommended_cost():
+    from argon2 import PasswordHasher
+
+    recommended = PasswordHasher()
+    hashed = hash_password("a long enough secret")
+    assert f"m={recommended.memory_cost},t={recommended.time_cost},p={recommended.parallelism}" in hashed

@@ -1,6 +1,6 @@
 """The signed-in user's notices, and the count of unread ones shown in the top bar after login."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, has_request_context, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from coordinator.extensions import db
@@ -11,7 +11,8 @@ bp = Blueprint("notices", __name__)
 
 @bp.app_context_processor
 def unread_notices():
-    if current_user.is_authenticated:
+    """Also called by templates rendered off a request (export builds), where nobody is signed in."""
+    if has_request_context() and current_user.is_authenticated:
         return {"unread_notices": unread_count(current_user)}
     return {"unread_notices": 0}
 
