@@ -220,10 +220,10 @@ def _assign_session(session: Session, values: dict) -> None:
 
 def create_session(meeting: Meeting, values: dict) -> Session:
     _check_within_meeting(meeting, values["starts_at"], values["ends_at"])
-    session = Session(meeting=meeting, title=values["title"].strip(), starts_at=values["starts_at"],
-                      ends_at=values["ends_at"], position=len(meeting.sessions))
+    session = Session(title=values["title"].strip(), starts_at=values["starts_at"], ends_at=values["ends_at"],
+                      position=len(meeting.sessions))
+    meeting.sessions.append(session)
     _assign_session(session, values)
-    db.session.add(session)
     refresh_span(meeting)
     db.session.flush()
     record("session.create", session, f"{meeting.title}: session {session.title}", diff({}, session_snapshot(session)))
