@@ -14,6 +14,7 @@ from coordinator.meetings.planner import (
     best_split,
     candidate_starts,
     day_bounds,
+    day_hours,
     grid,
 )
 from coordinator.meetings.seed import load_grcp9
@@ -119,3 +120,10 @@ def test_grid_has_one_row_per_participant_and_marks_the_candidate_hours():
     assert rows[0]["band"] == NIGHT
     assert rows[0]["local_start"].strftime("%H:%M") == "22:00"
     assert [cell["local"].hour for cell in rows[0]["cells"] if cell["chosen"]] == [22, 23]
+
+
+def test_the_grid_of_the_fall_back_day_has_25_columns():
+    hours = day_hours(date(2021, 10, 31), "Europe/Zurich")
+    assert len(hours) == 25
+    rows = grid([Participant("x", "X", "Asia/Manila")], date(2021, 10, 31), "Europe/Zurich", hours[10], 60)
+    assert len(rows[0]["cells"]) == 25

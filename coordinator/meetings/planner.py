@@ -184,16 +184,17 @@ def best_split(participants: list[Participant], day: date, reference_zone: str, 
     return assign(participants, [starts[i] for i in best_combo], minutes)
 
 
+def day_hours(day: date, reference_zone: str) -> list[datetime]:
+    """The UTC instant of each hour of a day in the reference zone (23 or 25 on clock-change days)."""
+    day_start, day_end = day_bounds(day, reference_zone)
+    return [day_start + timedelta(hours=n) for n in range(int((day_end - day_start) / timedelta(hours=1)))]
+
+
 def grid(participants: list[Participant], day: date, reference_zone: str, starts_at: datetime,
          minutes: int) -> list[dict]:
     """One row per participant: the local hours of the reference day, coloured, the candidate marked."""
-    day_start, day_end = day_bounds(day, reference_zone)
     ends_at = starts_at + timedelta(minutes=minutes)
-    hours = []
-    moment = day_start
-    while moment < day_end:
-        hours.append(moment)
-        moment += timedelta(hours=1)
+    hours = day_hours(day, reference_zone)
     rows = []
     for participant in participants:
         tz = ZoneInfo(participant.zone)

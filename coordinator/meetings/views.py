@@ -642,7 +642,8 @@ def _plan(meeting: Meeting, form: PlannerForm) -> dict:
     elif starts_at is None:
         starts_at = planner.day_bounds(day, meeting.timezone)[0]
     return {"participants": participants, "proposals": proposals, "starts_at": starts_at,
-            "grid": planner.grid(participants, day, meeting.timezone, starts_at, minutes)}
+            "grid": planner.grid(participants, day, meeting.timezone, starts_at, minutes),
+            "hours": [utc_to_local(hour, meeting.timezone) for hour in planner.day_hours(day, meeting.timezone)]}
 
 
 def planner_page(slug: str):
