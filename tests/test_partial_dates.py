@@ -2,7 +2,12 @@ from datetime import date
 
 import pytest
 
-from coordinator.core.partial_dates import PartialDateError, format_partial_date, parse_partial_date, period_end
+from coordinator.core.partial_dates import (
+    PartialDateError,
+    format_partial_date,
+    parse_partial_date,
+    period_end,
+)
 
 
 @pytest.mark.parametrize(

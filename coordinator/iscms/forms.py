@@ -11,7 +11,6 @@ from coordinator.iscms.labels import ROLE_LABELS, STATUS_LABELS, TYPE_LABELS
 from coordinator.iscms.models import CHAIR_ROLES, TERM_STATUSES, TYPES
 
 
-
 class IscmForm(FlaskForm):
     version = HiddenField()
     acronym = StringField(_l("Acronym"), validators=[DataRequired(), Length(max=40)])
