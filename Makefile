@@ -56,6 +56,8 @@ serve:
 	@echo "  Coordinator is running on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins:  admin@example.org / demo-admin-password   (administrator)"
 	@echo "                staff@example.org / demo-staff-password   (staff)"
+	@echo "                organizer@example.org / demo-organizer-password   (organizer of GRCP 9)"
+	@echo "                rapporteur1@example.org / demo-rapporteur-password   (rapporteur, GRCP 9 session 1)"
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
