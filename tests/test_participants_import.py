@@ -7,7 +7,9 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook, load_workbook
 
+from coordinator.audit.models import AuditEntry
 from coordinator.extensions import db
+from coordinator.meetings.models import MeetingRole
 from coordinator.participants import importing
 from coordinator.participants.exports import safe_cell
 from coordinator.participants.models import Participant
@@ -178,3 +180,29 @@ def test_an_exported_list_imports_back_unchanged(app, staff_client):
     response = upload(staff_client, data, "export.xlsx")
     assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
     assert participants_count(app) == 1
+
+
+def test_an_import_is_one_audit_entry_naming_the_file_counts_and_people(app, staff_client):
+    add_person_participant(app, "som-2024", "Eugene", "Hong", organisation="IOM")
+    response = upload(staff_client, as_xlsx(GOOD), "grcp9.xlsx")
+    staff_client.post(response.headers["Location"], data={"action": "import"})
+    with app.app_context():
+        entries = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action != "participant.create")).all()
+        people = db.session.scalars(sa.select(Person.id).order_by(Person.id)).all()
+        assert [entry.action for entry in entries] == ["participants.import"]
+        assert entries[0].user_id is not None and entries[0].object_type == "Meeting"
+        assert entries[0].changes == {"file": "grcp9.xlsx", "rows": 3, "created": 2, "updated": 1, "people": people}
+
+
+def test_an_import_confirming_an_account_holder_gives_the_participant_role(app, staff_client, make_user):
+    account = make_user("user")
+    add_person_participant(app, "som-2024", "Eugene", "Hong", organisation="IOM", status="invited",
+                           user_id=account.id)
+    rows = [[*GOOD[2], "confirmed"], [*GOOD[0], "confirmed"]]
+    response = upload(staff_client, as_csv(rows, headers=[*HEADERS, "Status"]), "list.csv")
+    assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
+    with app.app_context():
+        roles = db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all()
+        assert roles == ["participant"]
+        statuses = db.session.scalars(sa.select(Participant.status)).all()
+        assert statuses == ["confirmed", "confirmed"]

@@ -17,14 +17,15 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from coordinator.audit.operations import record as audit
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.participants.labels import CAPACITY_LABELS, STATUS_LABELS
 from coordinator.participants.lists import fold
 from coordinator.participants.models import CAPACITIES, STATUSES, Participant
-from coordinator.participants.operations import add_participant, ensure_groups, update_participant
+from coordinator.participants.operations import assign, ensure_groups, new_participant, sync_roles
 from coordinator.people.models import Person
-from coordinator.people.operations import create_person, update_person
+from coordinator.people.operations import assign_person, build_person
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -89,6 +90,8 @@ class ImportFileError(ValueError):
 class Table:
     headers: list[str]
     rows: list[list[str]]
+    #: The uploaded file's name, for the audit log.
+    filename: str = ""
 
 
 @dataclass
@@ -131,7 +134,7 @@ def read_table(filename: str, data: bytes) -> Table:
         raise ImportFileError(_("The file has more than %(count)d rows.", count=MAX_ROWS))
     width = max(len(row) for row in rows)
     padded = [row + [""] * (width - len(row)) for row in rows]
-    return Table(headers=padded[0], rows=padded[1:])
+    return Table(headers=padded[0], rows=padded[1:], filename=filename or "")
 
 
 def _text(value) -> str:
@@ -385,25 +388,61 @@ def _directory_index() -> dict:
     return index
 
 
-def apply_import(meeting, records: list[Record]) -> ImportResult:
-    """Write every record: a known person is updated, a new one added; then their participation."""
+def apply_import(meeting, records: list[Record], filename: str = "") -> ImportResult:
+    """Write every record in bulk: a known person is updated, a new one added; then their participation.
+
+    Everything it needs is loaded once and nothing is flushed until the end, so thousands of rows cost a
+    handful of queries; the import is audited as one entry naming the people it touched.
+    """
     result, directory = ImportResult(), _directory_index()
-    participants = {
+    participations = {
         p.person_id: p
         for p in db.session.scalars(sa.select(Participant).where(Participant.meeting_id == meeting.id))
     }
-    for record in records:
-        person = next((directory[key] for key in record.keys if key in directory), None)
-        values = {name: value for name, value in record.person.items() if value}
-        if person is None:
-            person = create_person(values)
-            result.created += 1
-        else:
-            update_person(person, values, person.version)
-            result.updated += 1
-        existing = participants.get(person.id)
-        if existing is None:
-            participants[person.id] = add_participant(meeting, person, record.participation)
-        else:
-            update_participant(existing, record.participation)
+    #: (person, participation) by the person object, so a person met twice is written once.
+    touched: dict[int, tuple] = {}
+    with db.session.no_autoflush:
+        for record in records:
+            person, participant = _write_record(meeting, record, directory, participations, touched, result)
+            touched[id(person)] = (person, participant)
+        sync_roles(meeting.id, [participant for _person, participant in touched.values()])
+    db.session.flush()
+    _audit_import(meeting, filename, len(records), result, [person.id for person, _p in touched.values()])
     return result
+
+
+def _write_record(
+    meeting, record: Record, directory: dict, participations: dict, touched: dict, result: ImportResult
+):
+    """The person (found or new) and their participation for one row, set but not flushed."""
+    person = next((directory[key] for key in record.keys if key in directory), None)
+    values = {name: value for name, value in record.person.items() if value}
+    if person is None:
+        person = build_person(values)
+        directory.update({key: person for key in record.keys})
+        result.created += 1
+    else:
+        assign_person(person, values)
+        result.updated += 1
+    earlier = touched.get(id(person))
+    participant = earlier[1] if earlier else participations.get(person.id)
+    if participant is None:
+        participant = new_participant(meeting, person, record.participation)
+    else:
+        assign(participant, record.participation)
+    return person, participant
+
+
+def _audit_import(meeting, filename: str, rows: int, result: ImportResult, person_ids: list[int]) -> None:
+    audit(
+        "participants.import",
+        meeting,
+        f"{meeting.title}: imported {rows} participants from {filename or 'a file'}",
+        {
+            "file": filename,
+            "rows": rows,
+            "created": result.created,
+            "updated": result.updated,
+            "people": sorted(person_ids),
+        },
+    )

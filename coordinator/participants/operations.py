@@ -70,26 +70,37 @@ def add_group(meeting: Meeting, title: str) -> ParticipantGroup:
     return group
 
 
-def _sync_role(participant: Participant) -> None:
-    """A confirmed participant with an account holds the meeting's participant role, and only then."""
-    user_id = participant.person.user_id
-    if user_id is None:
+def sync_roles(meeting_id: int, participants: list[Participant]) -> None:
+    """A confirmed participant with an account holds the meeting's participant role, and only then.
+
+    One query for however many participants, so an import of thousands syncs their roles at once.
+    """
+    with_accounts = [p for p in participants if p.person.user_id is not None]
+    if not with_accounts:
         return
-    role = db.session.scalar(
-        sa.select(MeetingRole).where(
-            MeetingRole.meeting_id == participant.meeting_id,
-            MeetingRole.user_id == user_id,
-            MeetingRole.role == "participant",
-            MeetingRole.session_id.is_(None),
+    held = {
+        role.user_id: role
+        for role in db.session.scalars(
+            sa.select(MeetingRole).where(
+                MeetingRole.meeting_id == meeting_id,
+                MeetingRole.user_id.in_(sorted({p.person.user_id for p in with_accounts})),
+                MeetingRole.role == "participant",
+                MeetingRole.session_id.is_(None),
+            )
         )
-    )
-    if participant.status in CONFIRMED and role is None:
-        db.session.add(MeetingRole(meeting_id=participant.meeting_id, user_id=user_id, role="participant"))
-    elif participant.status not in CONFIRMED and role is not None:
-        db.session.delete(role)
+    }
+    for participant in with_accounts:
+        user_id = participant.person.user_id
+        role = held.get(user_id)
+        if participant.status in CONFIRMED and role is None:
+            held[user_id] = MeetingRole(meeting_id=meeting_id, user_id=user_id, role="participant")
+            db.session.add(held[user_id])
+        elif participant.status not in CONFIRMED and role is not None:
+            db.session.delete(held.pop(user_id))
 
 
-def _assign(participant: Participant, values: dict) -> None:
+def assign(participant: Participant, values: dict) -> None:
+    """Set the given participation fields without flushing (the import sets thousands, then flushes once)."""
     for name in FIELDS:
         if name in values:
             setattr(participant, name, _clean(values[name]) if name != "remarks" else (values[name] or ""))
@@ -103,17 +114,22 @@ def find_participant(meeting: Meeting, person) -> Participant | None:
     )
 
 
+def new_participant(meeting: Meeting, person, values: dict) -> Participant:
+    """A participation added to the session, neither flushed nor audited (`values` names the group)."""
+    participant = Participant(meeting_id=meeting.id, person=person, sessions=[])
+    assign(participant, {"status": "invited", **values})
+    db.session.add(participant)
+    return participant
+
+
 def add_participant(meeting: Meeting, person, values: dict) -> Participant:
     if person.id is not None and find_participant(meeting, person) is not None:
         raise ParticipationError(f"{person.name} is already a participant of this meeting.")
     if "group_id" not in values:
         values = {**values, "group_id": group_by_key(meeting, "iscms").id}
-    values = {"status": "invited", **values}
-    participant = Participant(meeting_id=meeting.id, person=person, sessions=[])
-    _assign(participant, values)
-    db.session.add(participant)
+    participant = new_participant(meeting, person, values)
     db.session.flush()
-    _sync_role(participant)
+    sync_roles(meeting.id, [participant])
     record(
         "participant.create",
         participant,
@@ -128,11 +144,11 @@ def update_participant(participant: Participant, values: dict, expected_version=
     if expected_version is not None:
         check_version(participant, expected_version)
     before = snapshot(participant)
-    _assign(participant, values)
+    assign(participant, values)
     changes = diff(before, snapshot(participant))
     if changes:
         db.session.flush()
-        _sync_role(participant)
+        sync_roles(participant.meeting_id, [participant])
         record(
             "participant.update",
             participant,

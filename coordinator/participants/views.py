@@ -396,7 +396,9 @@ def import_upload(slug):
 
 def _store_upload(meeting: Meeting, table: importing.Table) -> str:
     """The uploaded rows are kept server-side between the mapping, preview and import steps."""
-    payload = json.dumps({"headers": table.headers, "rows": table.rows}, ensure_ascii=False).encode()
+    payload = json.dumps(
+        {"headers": table.headers, "rows": table.rows, "filename": table.filename}, ensure_ascii=False
+    ).encode()
     key = content_key("participant-import", meeting.id, current_user.id, payload.decode())
     ExportStore.current().put("imports", key, "json", payload)
     return key
@@ -409,7 +411,7 @@ def _load_upload(key: str) -> importing.Table:
     if path is None:
         abort(404)
     data = json.loads(path.read_text(encoding="utf-8"))
-    return importing.Table(data["headers"], data["rows"])
+    return importing.Table(data["headers"], data["rows"], data.get("filename", ""))
 
 
 def _mapping(table: importing.Table, source) -> list[str]:
@@ -424,8 +426,7 @@ def import_review(slug, key):
     mapping = _mapping(table, request.form if request.method == "POST" else request.args)
     records, errors = importing.validate(table, mapping, importing.Vocabulary.for_meeting(meeting))
     if request.method == "POST" and request.form.get("action") == "import" and not errors:
-        result = importing.apply_import(meeting, records)
-        record("participants.import", meeting, f"{meeting.title}: imported {len(records)} participants")
+        result = importing.apply_import(meeting, records, table.filename)
         db.session.commit()
         ExportStore.current().path("imports", key, "json").unlink(missing_ok=True)
         flash(
