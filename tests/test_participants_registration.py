@@ -113,6 +113,6 @@ def test_admin_exports_and_erases_a_person_keeping_the_numbers(app, client, as_r
         person = db.session.get(Person, person_id)
         assert (person.family_name, person.email, person.erased_at is not None) == ("", None, True)
         rows = participant_list_rows(get_meeting("som-2024"))[0].rows
-        assert [(row.number, row.name) for row in rows] == [(1, "Ben Dia"), (2, "(name withheld)")]
+        assert [(row.number, row.name) for row in rows] == [(1, "(name withheld)"), (2, "Ben Dia")]
         actions = db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert actions[-2:] == ["person.export", "person.erase"]

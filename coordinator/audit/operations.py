@@ -44,3 +44,37 @@ def record(action: str, obj, summary: str = "", changes: dict | None = None) -> 
     )
     db.session.add(entry)
     return entry
+
+
+#: What stands in the log where erased personal data stood.
+ERASED = "[erased]"
+
+
+def _without(value, texts: list[str]):
+    if isinstance(value, str):
+        for text in texts:
+            value = value.replace(text, ERASED)
+        return value
+    if isinstance(value, list):
+        return [_without(item, texts) for item in value]
+    if isinstance(value, dict):
+        return {key: _without(item, texts) for key, item in value.items()}
+    return value
+
+
+def _blanked(value):
+    if isinstance(value, list):
+        return [None if item is None else ERASED for item in value]
+    return None if value is None else ERASED
+
+
+def redact(entries: list[AuditEntry], texts, fields=()) -> None:
+    """Take personal data out of past entries, which themselves stay: every occurrence of `texts` in
+    summaries and changes, and the values of `fields` in changes (a name the person once had, say)."""
+    texts = sorted({text for text in texts if text}, key=len, reverse=True)
+    for entry in entries:
+        changes = {
+            key: _blanked(value) if key in fields else value for key, value in (entry.changes or {}).items()
+        }
+        entry.changes = _without(changes, texts)
+        entry.summary = _without(entry.summary, texts)[:300]

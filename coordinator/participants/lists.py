@@ -85,21 +85,49 @@ def position_text(person) -> str:
     return ", ".join(part for part in (person.position, person.organisation) if part)
 
 
-def _name_key(participant: Participant) -> tuple:
-    """Erased people keep their row (and so every later number) but sort last among their peers."""
+def _name_key(participant: Participant, order: str) -> tuple:
+    """By name; an erased person's row sorts on the key frozen at erasure, so it keeps its number."""
+    frozen = participant.erased_sort_keys
+    if frozen and order in frozen:
+        return tuple(frozen[order])
     person = participant.person
-    return (person.erased_at is not None, fold(person.family_name), fold(person.given_name), participant.id)
+    return (fold(person.family_name), fold(person.given_name), participant.id)
 
 
 def _capacity_rank(code: str | None) -> int:
     return CAPACITIES.index(code) if code in CAPACITIES else len(CAPACITIES)
 
 
+def _block(participant: Participant, order: str) -> tuple:
+    """The rows a participant is sorted among by name: its section, and in ISCM order its delegation."""
+    if order == "alphabetical":
+        return (participant.group_id,)
+    body = participant.iscm.name if participant.iscm else (participant.organisation or "")
+    return (participant.group_id, fold(body), _capacity_rank(participant.capacity))
+
+
 def sort_key(participant: Participant, order: str) -> tuple:
     if order == "alphabetical":
-        return _name_key(participant)
-    body = participant.iscm.name if participant.iscm else (participant.organisation or "")
-    return (fold(body), _capacity_rank(participant.capacity), *_name_key(participant))
+        return _name_key(participant, order)
+    return (*_block(participant, order)[1:], *_name_key(participant, order))
+
+
+def frozen_sort_keys(participant: Participant, peers: list[Participant]) -> dict:
+    """For each order, a key that keeps the row where it stands once the name is gone.
+
+    The key is that of the row just before it in its block, followed by its own id: it sorts right
+    after that row and before the next, and holds nothing of the erased person.
+    """
+    keys = {}
+    for order in ORDERS:
+        own, block = _name_key(participant, order), _block(participant, order)
+        before = [
+            _name_key(peer, order)
+            for peer in peers
+            if peer.id != participant.id and _block(peer, order) == block and _name_key(peer, order) < own
+        ]
+        keys[order] = [*max(before, default=("", "", 0)), participant.id]
+    return keys
 
 
 def row_for(participant: Participant, number: int, options: ListOptions) -> ParticipantRow:

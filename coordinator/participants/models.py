@@ -85,6 +85,9 @@ class Participant(db.Model):
     token: Mapped[str] = mapped_column(sa.String(64), unique=True, default=new_token)
     invited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Set when the person is erased, for each list order: the sort key the row keeps from then on (the
+    #: key of the row printed just before it, then its own id), so it keeps its number without the name.
+    erased_sort_keys: Mapped[dict | None] = mapped_column(sa.JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1)

@@ -5,11 +5,14 @@ printed before keeps its numbering, but nothing identifying is left and lists pr
 """
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
-from coordinator.audit.operations import record
+from coordinator.audit.operations import record, redact
+from coordinator.audit.queries import entries_about, entries_mentioning
 from coordinator.db import utcnow
 from coordinator.extensions import db
 from coordinator.meetings.models import ItemPerson
+from coordinator.participants.lists import frozen_sort_keys
 from coordinator.participants.models import Participant, new_token
 from coordinator.people.models import Person
 
@@ -79,23 +82,69 @@ def person_export(person: Person) -> dict:
     }
 
 
+#: The person's fields whose past values the audit log must not keep once the person is erased.
+ERASED_PERSON_FIELDS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "position",
+    "organisation",
+    "country",
+    "email",
+    "timezone",
+    "full_position",
+    "key",
+)
+#: The same for a participation: what the organizers wrote about the person.
+ERASED_PARTICIPANT_FIELDS = ("remarks", "represented")
+
+
 def erase_person(person: Person) -> None:
-    """Blank every personal field; participations keep their place in lists, without a name."""
-    for name in (
-        "honorific",
-        "position",
-        "organisation",
-        "country",
-        "email",
-        "timezone",
-        "full_position",
-        "key",
-    ):
+    """Blank every personal field, here and in the audit log's past entries; participations keep
+    their place (and number) in every list, without a name."""
+    participations = list(
+        db.session.scalars(sa.select(Participant).where(Participant.person_id == person.id))
+    )
+    for participant in participations:
+        participant.erased_sort_keys = frozen_sort_keys(participant, _peers(participant))
+    _scrub_audit(person, participations)
+    for name in ERASED_PERSON_FIELDS:
         setattr(person, name, None)
     person.given_name, person.family_name = "", ""
     person.user_id, person.erased_at = None, utcnow()
-    for participant in db.session.scalars(sa.select(Participant).where(Participant.person_id == person.id)):
+    for participant in participations:
         participant.remarks, participant.represented = "", None
         participant.token = new_token()
     db.session.flush()
     record("person.erase", person, f"Erased person #{person.id}")
+
+
+def _peers(participant: Participant) -> list[Participant]:
+    query = (
+        sa.select(Participant)
+        .where(Participant.meeting_id == participant.meeting_id)
+        .options(selectinload(Participant.person), selectinload(Participant.iscm))
+    )
+    return list(db.session.scalars(query))
+
+
+def _scrub_audit(person: Person, participations: list[Participant]) -> None:
+    """Past entries stay, but without any name or e-mail the person went by."""
+    own = entries_about("Person", [person.id])
+    texts = _names_and_emails(person, own)
+    about_participations = entries_about("Participant", [p.id for p in participations])
+    redact(own, texts, ERASED_PERSON_FIELDS)
+    redact(about_participations, texts, ERASED_PARTICIPANT_FIELDS)
+    redact(entries_mentioning(texts), texts)
+
+
+def _names_and_emails(person: Person, entries) -> set[str]:
+    """Every name and e-mail address the person has had: now, and in the log of their edits."""
+    given, family, emails = {person.given_name}, {person.family_name}, {person.email}
+    for entry in entries:
+        changes = entry.changes or {}
+        given.update(changes.get("given_name") or [])
+        family.update(changes.get("family_name") or [])
+        emails.update(changes.get("email") or [])
+    names = {" ".join(part for part in (g, f) if part) for g in given for f in family if f}
+    return {text for text in names | emails if text}
