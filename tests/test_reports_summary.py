@@ -5,10 +5,13 @@ import time
 
 import pytest
 import sqlalchemy as sa
+from flask import render_template
 from pypdf import PdfReader
 
 from coordinator.cli import seed_demo_data
 from coordinator.extensions import db
+from coordinator.meetings.queries import get_meeting
+from coordinator.participants.lists import ListOptions, participant_list_rows, speakers_list
 from coordinator.reports.models import SummaryReport
 
 
@@ -109,3 +112,14 @@ def test_summary_page_and_section_quote_and_acronym_edits(app, client, auth, dem
     page = client.get("/meetings/grcp-9/report").get_data(as_text=True)
     assert "New <strong>text</strong>" in page and "Cooperate." in page
     assert "Caribbean Migration Consultations" in page
+
+
+def test_the_report_prints_the_participant_and_speakers_lists_from_the_participants_partials(app, client, demo):
+    page = client.get("/meetings/grcp-9/report").get_data(as_text=True)
+    with app.test_request_context():
+        meeting = get_meeting("grcp-9")
+        participants = render_template("participants/pdf/_participant_table.html",
+                                       sections=participant_list_rows(meeting), options=ListOptions())
+        speakers = render_template("participants/pdf/_speakers_list.html", speakers=speakers_list(meeting))
+    assert participants.count("<tr>") == 67 + 2 and participants in page
+    assert "António Vitorino" in speakers and speakers in page

@@ -2,7 +2,9 @@
 
 from urllib.parse import urlsplit
 
-from flask import request, url_for
+from flask import abort, request, url_for
+
+from coordinator.extensions import db
 
 
 def safe_next_url(target: str | None) -> str:
@@ -21,3 +23,12 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or (
         best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
     )
+
+
+def child_or_404(model, object_id, **parent):
+    """The row, or 404 when there is none or it belongs to another parent (`meeting_id=meeting.id`), so a
+    URL cannot reach one meeting's rows through another's."""
+    row = db.get_or_404(model, object_id)
+    if any(getattr(row, name) != value for name, value in parent.items()):
+        abort(404)
+    return row

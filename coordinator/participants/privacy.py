@@ -16,8 +16,8 @@ from coordinator.participants.lists import frozen_sort_keys
 from coordinator.participants.models import Participant, new_token
 from coordinator.people.models import Person
 
-PERSON_FIELDS = (
-    "key",
+#: The person's fields that erasure blanks, here and in the audit log's past entries.
+ERASED_PERSON_FIELDS = (
     "honorific",
     "given_name",
     "family_name",
@@ -27,10 +27,11 @@ PERSON_FIELDS = (
     "email",
     "timezone",
     "full_position",
-    "created_at",
-    "updated_at",
-    "erased_at",
+    "key",
 )
+PERSON_FIELDS = (*ERASED_PERSON_FIELDS, "created_at", "updated_at", "erased_at")
+#: The same for a participation: what the organizers wrote about the person.
+ERASED_PARTICIPANT_FIELDS = ("remarks", "represented")
 PARTICIPANT_FIELDS = (
     "organisation",
     "represented",
@@ -80,23 +81,6 @@ def person_export(person: Person) -> dict:
             for link in agenda
         ],
     }
-
-
-#: The person's fields whose past values the audit log must not keep once the person is erased.
-ERASED_PERSON_FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "position",
-    "organisation",
-    "country",
-    "email",
-    "timezone",
-    "full_position",
-    "key",
-)
-#: The same for a participation: what the organizers wrote about the person.
-ERASED_PARTICIPANT_FIELDS = ("remarks", "represented")
 
 
 def erase_person(person: Person) -> None:

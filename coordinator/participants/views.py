@@ -15,7 +15,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from coordinator.audit.operations import record
 from coordinator.auth.permissions import admin_required
 from coordinator.core.concurrency import EditConflict
-from coordinator.core.http import safe_next_url, wants_json
+from coordinator.core.http import child_or_404, safe_next_url, wants_json
 from coordinator.exporting import jobs
 from coordinator.exporting.pdf import html_to_pdf, render_pdf_html
 from coordinator.exporting.store import ExportStore, content_key
@@ -93,10 +93,7 @@ def _render(template: str, meeting: Meeting, **context):
 
 
 def _participant(meeting: Meeting, participant_id: int) -> Participant:
-    participant = db.get_or_404(Participant, participant_id)
-    if participant.meeting_id != meeting.id:
-        abort(404)
-    return participant
+    return child_or_404(Participant, participant_id, meeting_id=meeting.id)
 
 
 def _list_options(meeting: Meeting) -> ListOptions:
@@ -535,9 +532,7 @@ def place_cards_pdf(slug):
 
 def sign_in_pdf(slug, session_id):
     meeting = _staffed_meeting(slug)
-    session = db.get_or_404(Session, session_id)
-    if session.meeting_id != meeting.id:
-        abort(404)
+    session = child_or_404(Session, session_id, meeting_id=meeting.id)
     return _serve(meeting, printouts.sign_in_sheet(meeting, session))
 
 

@@ -12,12 +12,15 @@ from flask import current_app
 
 from coordinator.core.timezones import utc_to_local
 from coordinator.meetings import agenda
-from coordinator.participants.lists import participant_list_rows, roman, sections_fingerprint, speakers_list
+from coordinator.participants.lists import participant_list_rows, roman, speakers_list
 from coordinator.reports import queries
 from coordinator.reports.acronyms import derive
 from coordinator.reports.models import SummaryReport
 
-TEMPLATES = ("reports/summary_pdf.html", "reports/_summary_document.html", "reports/summary_pdf.css", "pdf/base.css")
+TEMPLATES = (
+    "reports/summary_pdf.html", "reports/_summary_document.html", "reports/summary_pdf.css", "pdf/base.css",
+    "participants/pdf/_participant_table.html", "participants/pdf/_speakers_list.html", "participants/pdf/_lists.css",
+)
 
 
 def _local(iso: str, zone: str, pattern: str) -> str:
@@ -74,7 +77,7 @@ def _annex_builders(meeting, iscm_names):
         },
         "agenda": lambda: {"sessions": _agenda(meeting), "timezone": meeting.timezone},
         "speakers": lambda: {"rows": [asdict(row) for row in speakers_list(meeting)]},
-        "participants": lambda: {"sections": sections_fingerprint(participant_list_rows(meeting))},
+        "participants": lambda: {"sections": [asdict(section) for section in participant_list_rows(meeting)]},
         "materials": lambda: {
             "rows": [{"title": m.title, "url": m.url or "", "description": m.description or ""} for m in meeting.materials]
         },

@@ -1,8 +1,8 @@
 """Reading reports: a session's report, a user's sessions, a meeting's approved reports."""
 
 import sqlalchemy as sa
-from flask import abort
 
+from coordinator.core.http import child_or_404
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.meetings.models import Meeting, MeetingRole, Session
@@ -14,10 +14,7 @@ def meeting_or_404(slug: str) -> Meeting:
 
 
 def session_or_404(meeting: Meeting, session_id: int) -> Session:
-    session = db.get_or_404(Session, session_id)
-    if session.meeting_id != meeting.id:
-        abort(404)
-    return session
+    return child_or_404(Session, session_id, meeting_id=meeting.id)
 
 
 def report_of(session: Session) -> RapporteurReport | None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from coordinator.auth.operations import set_password
 from coordinator.core.concurrency import EditConflict
+from coordinator.core.http import child_or_404
 from coordinator.exporting.jobs import DONE, FAILED, request_build
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
@@ -386,10 +387,7 @@ def summary_acronyms(slug):
 
 
 def _section_or_404(summary, section_id) -> SummarySection:
-    section = db.get_or_404(SummarySection, section_id)
-    if section.summary_id != summary.id:
-        abort(404)
-    return section
+    return child_or_404(SummarySection, section_id, summary_id=summary.id)
 
 
 def _section_page(meeting, summary, section, form, conflict=False, status=200):
