@@ -41,6 +41,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", PROJECT_ROOT / "exports"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    #: Largest request body in bytes (uploads): above it the request gets the 413 page. Pages with a
+    #: smaller limit of their own (the participant import, 10 MB) answer with their own message first.
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024 * 1024))
     PREFERRED_URL_SCHEME = "https" if _bool("HTTPS") else "http"
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
 

@@ -1,9 +1,9 @@
 """Error pages that answer in HTML or JSON, and roll back whatever a failed request began."""
 
-from flask import Flask, jsonify, render_template
+from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from coordinator.core.http import wants_json
 from coordinator.extensions import db
@@ -32,6 +32,11 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         return _respond(400, _("The form had expired. Your input is shown again: please send it once more."))
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error):
+        size = (request.max_content_length or 0) // (1024 * 1024)
+        return _respond(413, _("Files of up to %(size)d MB are accepted: send a smaller one.", size=size))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
