@@ -105,8 +105,8 @@ def count_statements(app, client, url) -> int:
 
 
 def in_process(app) -> dict:
-    from coordinator.calendars.operations import update_entry
     from coordinator.meetings.models import Meeting
+    from coordinator.meetings.operations import update_meeting
 
     client = app.test_client()
     figures = {"cold build (s)": timed(lambda: client.get("/calendar.ics"))}
@@ -117,7 +117,7 @@ def in_process(app) -> dict:
     figures["304, median of 20 (s)"] = timed(lambda: client.get("/calendar.ics", headers={"If-None-Match": etag}), 20)
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == "bench-42"))
-        update_entry(meeting, {"start_date": meeting.start_date + timedelta(days=1), "end_date": meeting.end_date + timedelta(days=1)})
+        update_meeting(meeting, {"start_date": meeting.start_date + timedelta(days=1), "end_date": meeting.end_date + timedelta(days=1)})
         db.session.commit()
     figures["rebuild after one change (s)"] = timed(lambda: client.get("/calendar.ics"))
     figures["month view, median of 5 (s)"] = timed(lambda: client.get("/calendar?month=2022-05"), 5)

@@ -1,9 +1,9 @@
-"""Factories shared by the calendar tests: entries as the calendar operations create them."""
+"""Factories shared by the calendar tests: entries as the meeting operations create them."""
 
 from datetime import date
 
-from coordinator.calendars.operations import create_entry
 from coordinator.extensions import db
+from coordinator.meetings.operations import create_meeting
 
 
 def entry_values(**overrides) -> dict:
@@ -19,6 +19,6 @@ def entry_values(**overrides) -> dict:
 def add_entry(app, **overrides) -> str:
     """Create an entry and return its slug (usable outside the app context)."""
     with app.app_context():
-        meeting = create_entry(entry_values(**overrides))
+        meeting = create_meeting(entry_values(**overrides))
         db.session.commit()
         return meeting.slug

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 import vobject
 
 from coordinator.calendars import feeds
-from coordinator.calendars.operations import cancel_entry, update_entry
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole, Session
+from coordinator.meetings.operations import cancel_meeting, update_meeting
 from tests.calendar_factories import add_entry
 
 
@@ -77,7 +77,7 @@ def test_a_change_of_date_raises_sequence_keeps_the_uid_and_reaches_the_feed(app
     (uid, event), = before.items()
     with app.app_context():
         meeting = _meeting(app, entries["bali_labour"])
-        update_entry(meeting, {"start_date": date(2023, 5, 17), "end_date": date(2023, 5, 18)}, meeting.version)
+        update_meeting(meeting, {"start_date": date(2023, 5, 17), "end_date": date(2023, 5, 18)}, meeting.version)
         db.session.commit()
     response = client.get("/calendar.ics?q=labour+SOM", headers={"If-None-Match": "stale"})
     (uid_after, changed), = parse(response.data).items()
@@ -90,7 +90,7 @@ def test_a_change_of_date_raises_sequence_keeps_the_uid_and_reaches_the_feed(app
 def test_a_change_of_description_only_keeps_the_sequence(app, client, entries):
     with app.app_context():
         meeting = _meeting(app, entries["bali_labour"])
-        update_entry(meeting, {"description": "New words"}, meeting.version)
+        update_meeting(meeting, {"description": "New words"}, meeting.version)
         db.session.commit()
         assert meeting.sequence == 0
 
@@ -98,7 +98,7 @@ def test_a_change_of_description_only_keeps_the_sequence(app, client, entries):
 def test_cancelled_entry_stays_with_status_cancelled_and_last_modified_never_moves_back(app, client, entries):
     first = client.get("/calendar.ics")
     with app.app_context():
-        cancel_entry(_meeting(app, entries["bali_other"]))
+        cancel_meeting(_meeting(app, entries["bali_other"]))
         db.session.commit()
     second = client.get("/calendar.ics", headers={"If-None-Match": first.headers["ETag"]})
     assert second.status_code == 200

@@ -191,10 +191,6 @@ def iscm_meetings(iscm: Iscm, user) -> list[Meeting]:
     )
 
 
-def get_meeting(slug: str) -> Meeting | None:
-    return db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug))
-
-
 # --- Feed scopes ---------------------------------------------------------------------------------
 
 

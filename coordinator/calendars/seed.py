@@ -12,10 +12,10 @@ from pathlib import Path
 import sqlalchemy as sa
 import yaml
 
-from coordinator.calendars.operations import create_entry, entry_slug
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.meetings.models import Meeting
+from coordinator.meetings.operations import create_meeting, entry_slug
 
 DATA_DIR = Path(__file__).parent / "data"
 HIGHLIGHT_FILES = ("highlights_2021.yaml", "highlights_2023.yaml")
@@ -97,7 +97,7 @@ def seed_highlights() -> int:
             if existing is not None:
                 _complete_existing(existing, values)
                 continue
-            create_entry(values, slug=slug)
+            create_meeting(values, slug=slug)
             created += 1
     db.session.flush()
     return created

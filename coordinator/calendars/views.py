@@ -34,6 +34,7 @@ from coordinator.meetings.labels import (
     STATUS_LABELS,
 )
 from coordinator.meetings.models import Meeting
+from coordinator.meetings.queries import get_meeting
 
 bp = Blueprint("calendars", __name__)
 bp.add_app_template_global(KIND_LABELS, "MEETING_KIND_LABELS")
@@ -197,7 +198,7 @@ def iscm_feed(slug: str):
 
 
 def meeting_feed(slug: str):
-    meeting = queries.get_meeting(slug)
+    meeting = get_meeting(slug)
     if meeting is None or not can_view_meeting(current_user, meeting):
         abort(404)
 

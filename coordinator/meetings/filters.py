@@ -1,9 +1,10 @@
-"""Template filters of the meeting pages: offsets, local times, language names, conflict values."""
+"""Template filters of the meeting pages: offsets, local times, language and initiative names, conflict values."""
 
 from datetime import datetime, timedelta
 
 from coordinator.core.timezones import utc_to_local
 from coordinator.meetings.agenda_labels import LANGUAGE_LABELS
+from coordinator.meetings.labels import INITIATIVE_LABELS
 
 
 def utc_offset(moment: datetime) -> str:
@@ -23,6 +24,10 @@ def language_label(code: str) -> str:
     return str(LANGUAGE_LABELS.get(code, code))
 
 
+def initiative_label(code: str) -> str:
+    return str(INITIATIVE_LABELS.get(code, code))
+
+
 def conflict_value(value, zone: str) -> str:
     """A stored value as the organizer typed it: instants in the reference zone, lists joined."""
     if isinstance(value, datetime):
@@ -33,4 +38,4 @@ def conflict_value(value, zone: str) -> str:
 
 
 FILTERS = {"utc_offset": utc_offset, "local_time": local_time, "language_label": language_label,
-           "conflict_value": conflict_value}
+           "initiative_label": initiative_label, "conflict_value": conflict_value}

@@ -15,6 +15,7 @@ from wtforms import (
     EmailField,
     HiddenField,
     IntegerField,
+    MonthField,
     RadioField,
     SelectField,
     StringField,
@@ -30,6 +31,7 @@ from coordinator.core.timezones import (
     is_known_zone,
     local_to_utc,
     utc_offset_label,
+    utc_to_local,
 )
 from coordinator.meetings.agenda_labels import (
     DELIVERY_LABELS,
@@ -38,14 +40,36 @@ from coordinator.meetings.agenda_labels import (
     ROLE_LABELS,
     SESSION_KIND_LABELS,
 )
-from coordinator.meetings.labels import FORMAT_LABELS, STATUS_LABELS, VISIBILITY_LABELS
+from coordinator.meetings.labels import (
+    FORMAT_LABELS,
+    INITIATIVE_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    STATUS_LABELS,
+    VISIBILITY_LABELS,
+)
 
 LANGUAGE_CHOICES = list(LANGUAGE_LABELS.items())
 FOLD_CHOICES = [("", "—"), ("0", _l("The first one (before the clocks go back)")),
                 ("1", _l("The second one (after the clocks go back)"))]
 
 
+def place_local_time(field, day: date, zone: str, fold: int | None = None) -> datetime | None:
+    """The UTC instant of the field's time on `day` in `zone`; None with a message when the clocks skip it.
+
+    A time that happens twice raises AmbiguousLocalTime: each form says how the user picks one.
+    """
+    try:
+        return local_to_utc(datetime.combine(day, field.data), zone, fold=fold)
+    except NonexistentLocalTime:
+        field.errors.append(_l("%(time)s does not exist on %(day)s in %(zone)s: the clocks skip it. Choose another time.",
+                               time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=zone))
+    return None
+
+
 class MeetingForm(FlaskForm):
+    """Any meeting, from a one-line calendar entry to a global meeting planned in sessions."""
+
     version = HiddenField()
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     number = StringField(_l("Number or series"), validators=[Optional(), Length(max=80)],
@@ -54,8 +78,9 @@ class MeetingForm(FlaskForm):
     organiser = StringField(_l("Convened by"), validators=[Optional(), Length(max=300)],
                             description=_l("The organisation convening it, when not only the ISCMs below."))
     iscms = MultiCheckboxField(_l("ISCMs convening or taking part"), coerce=str)
-    start_date = DateField(_l("First day"), validators=[DataRequired()])
-    end_date = DateField(_l("Last day"), validators=[DataRequired()])
+    start_date = DateField(_l("First day"), validators=[Optional()])
+    end_date = DateField(_l("Last day"), validators=[Optional()],
+                         description=_l("Leave empty for a one-day meeting."))
     timezone = TimeZoneField(_l("Reference time zone"), validators=[DataRequired(), Length(max=64)],
                              description=_l("The IANA zone the agenda is written in, e.g. Europe/Zurich."))
     format = SelectField(_l("Format"), choices=list(FORMAT_LABELS.items()))
@@ -72,9 +97,77 @@ class MeetingForm(FlaskForm):
     guiding_questions = LinesField(_l("Guiding questions"), description=_l("One per line."))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
 
-    def validate_end_date(self, field):
-        if self.start_date.data and field.data and field.data < self.start_date.data:
-            raise ValidationError(_l("The meeting cannot end before it starts."))
+    # The "Calendar" fieldset: what the ISCM calendar and its feeds show and filter by.
+    kind = SelectField(_l("Kind"), choices=[("", "—"), *KIND_LABELS.items()], default="")
+    level = SelectField(_l("Level"), choices=[("", "—"), *LEVEL_LABELS.items()], default="")
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=300)],
+                        description=_l("City and country, e.g. Lima, Peru."))
+    themes = MultiCheckboxField(_l("Themes"), coerce=str)
+    initiatives = MultiCheckboxField(_l("Global initiatives"), choices=list(INITIATIVE_LABELS.items()))
+    outcome_documents = LinesField(_l("Outcome documents adopted"),
+                                   description=_l("One per line, e.g. Lima Declaration."))
+    timed = BooleanField(_l("It has a start and end time (otherwise it is shown as all-day)"))
+    start_time = TimeField(_l("Starts at (reference zone)"), validators=[Optional()])
+    end_time = TimeField(_l("Ends at (reference zone, on the last day)"), validators=[Optional()])
+    month = MonthField(_l("Month only"), validators=[Optional()],
+                       description=_l("When the source gives the month but not the day."))
+    year = IntegerField(_l("Year only"), validators=[Optional(), NumberRange(min=1900, max=2200)],
+                        description=_l("When the source gives neither day nor month."))
+    dates_text = StringField(_l("Dates as the source words them"), validators=[Optional(), Length(max=200)],
+                             description=_l("For example: July and September."))
+    count = IntegerField(_l("Number of events"), default=1, validators=[Optional(), NumberRange(min=1, max=1000)],
+                         description=_l("When one entry stands for several, e.g. five training workshops."))
+
+    #: Fields the form shows but the meeting does not store as such.
+    NOT_STORED = ("version", "csrf_token", "timed", "start_time", "end_time")
+
+    def validate(self, extra_validators=None) -> bool:
+        """Field checks, then those that read several fields (empty optional fields skip their own validators)."""
+        valid = super().validate(extra_validators)
+        problems = [
+            (self.start_date, not (self.start_date.data or self.month.data or self.year.data),
+             _l("Give the first day (or, when the source does not give it, the month or year).")),
+            (self.end_date, bool(self.end_date.data and not self.start_date.data), _l("Give the first day too.")),
+            (self.end_date, bool(self.start_date.data and self.end_date.data and self.end_date.data < self.start_date.data),
+             _l("The meeting cannot end before it starts.")),
+            (self.start_time, self.timed.data and not self.start_date.data, _l("A timed meeting needs its first day.")),
+            (self.start_time, self.timed.data and not self.start_time.data, _l("Give a time such as 15:00.")),
+            (self.end_time, self.timed.data and not self.end_time.data, _l("Give a time such as 16:30.")),
+        ]
+        for field, wrong, message in problems:
+            if wrong:
+                field.errors = [*field.errors, message]
+                valid = False
+        return valid
+
+    def _instant(self, field, day: date) -> datetime | None:
+        try:
+            return place_local_time(field, day, self.timezone.data)
+        except AmbiguousLocalTime:
+            field.errors.append(_l("%(time)s happens twice on %(day)s in %(zone)s (the clocks go back): "
+                                   "choose a time outside that hour.",
+                                   time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=self.timezone.data))
+        return None
+
+    def meeting_values(self) -> dict | None:
+        """The meeting's values, times turned into UTC; None with a message on a time the clocks skip or repeat."""
+        values = {name: field.data for name, field in self._fields.items() if name not in self.NOT_STORED}
+        values["count"] = values["count"] or 1
+        values["all_day"], values["starts_at"], values["ends_at"] = True, None, None
+        if self.timed.data:
+            starts_at = self._instant(self.start_time, self.start_date.data)
+            ends_at = self._instant(self.end_time, self.end_date.data or self.start_date.data)
+            if starts_at is None or ends_at is None:
+                return None
+            values["all_day"], values["starts_at"], values["ends_at"] = False, starts_at, ends_at
+        return values
+
+    def show_times(self, meeting, zone: str) -> None:
+        """Fill the time fields from a timed meeting, in its reference zone (for the edit page)."""
+        self.timed.data = not meeting.all_day and meeting.starts_at is not None
+        if self.timed.data:
+            self.start_time.data = utc_to_local(meeting.starts_at, zone).time()
+            self.end_time.data = utc_to_local(meeting.ends_at or meeting.starts_at, zone).time()
 
 
 MATERIAL_EXTENSIONS = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "png", "jpg")
@@ -106,10 +199,7 @@ class TimedForm(FlaskForm):
     def _instant(self, day: date, field, fold_field, zone: str) -> datetime | None:
         fold = int(fold_field.data) if fold_field.data in ("0", "1") else None
         try:
-            return local_to_utc(datetime.combine(day, field.data), zone, fold=fold)
-        except NonexistentLocalTime:
-            field.errors.append(_l("%(time)s does not exist on %(day)s in %(zone)s: the clocks skip it. Choose another time.",
-                                   time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=zone))
+            return place_local_time(field, day, zone, fold)
         except AmbiguousLocalTime:
             self.ambiguous = True
             fold_field.errors.append(_l("%(time)s happens twice on %(day)s in %(zone)s: say which one you mean.",

@@ -5,7 +5,7 @@ a session (or the dates, title or place of the meeting) changes: calendar feeds 
 """
 
 import hashlib
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -15,7 +15,7 @@ from coordinator.core.concurrency import check_version
 from coordinator.core.timezones import utc_to_local
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
-from coordinator.iscms.models import Iscm
+from coordinator.iscms.models import Iscm, Theme
 from coordinator.iscms.operations import slugify
 from coordinator.meetings import agenda, releases
 from coordinator.meetings.models import (
@@ -29,13 +29,17 @@ from coordinator.meetings.models import (
 )
 
 MEETING_FIELDS = (
-    "title", "number", "subtitle", "organiser", "start_date", "end_date", "timezone", "format", "venue",
-    "platform", "link", "languages", "interpretation", "visibility", "status", "description", "objectives",
-    "guiding_questions",
+    "title", "number", "subtitle", "organiser", "kind", "level", "format", "all_day", "start_date", "end_date",
+    "starts_at", "ends_at", "month", "dates_text", "count", "year", "timezone", "place", "venue", "platform", "link",
+    "website", "languages", "interpretation", "visibility", "status", "description", "objectives",
+    "guiding_questions", "initiatives", "outcome_documents", "source",
 )
 REQUIRED_MEETING_TEXT = ("title", "timezone", "visibility", "status", "description", "objectives")
-#: Meeting fields an iCal subscriber sees change.
-MEETING_SEQUENCE_FIELDS = ("title", "start_date", "end_date", "venue", "platform", "link", "status")
+#: Meeting fields an iCal subscriber sees change (RFC 5545 SEQUENCE): its time, title, place or status.
+MEETING_SEQUENCE_FIELDS = (
+    "title", "all_day", "start_date", "end_date", "starts_at", "ends_at", "timezone", "place", "venue", "platform",
+    "link", "status",
+)
 SESSION_FIELDS = (
     "title", "kind", "starts_at", "ends_at", "audience", "interpretation", "objective", "guiding_questions",
     "room", "link", "track", "status",
@@ -74,14 +78,32 @@ def _check_meeting_dates(values: dict) -> None:
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
         raise AgendaError("end_date", _("The meeting cannot end before it starts."))
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if starts_at and ends_at and ends_at < starts_at:
+        raise AgendaError("end_time", _("The meeting cannot end before it starts."))
 
 
-def unique_slug(text: str) -> str:
-    base = slugify(text)[:100] or "meeting"
-    slug, counter = base, 2
-    while db.session.scalar(sa.select(Meeting.id).where(Meeting.slug == slug)) is not None:
-        slug, counter = f"{base}-{counter}", counter + 1
+def entry_slug(year: int | None, iscm_slugs: list[str], title: str, day: date | None) -> str:
+    """Stable slug from year, ISCMs, title and date, so re-seeding or re-importing finds the same entry."""
+    parts = [str(year or ""), "-".join(iscm_slugs[:2]), title, day.isoformat() if day else ""]
+    return slugify(" ".join(part for part in parts if part))[:120].strip("-") or "meeting"
+
+
+def unique_slug(base: str) -> str:
+    """`base`, or `base-2`, `base-3`... when taken (one query)."""
+    taken = set(db.session.scalars(sa.select(Meeting.slug).where(Meeting.slug.like(f"{base}%"))))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def _new_slug(values: dict) -> str:
+    """A series number makes the slug (GRCP 10 -> grcp-10); otherwise year, ISCMs, title and first day."""
+    if values.get("number"):
+        return unique_slug(slugify(values["number"])[:100] or "meeting")
+    return unique_slug(entry_slug(_derived_year(values), list(values.get("iscms") or []), values["title"],
+                                  values.get("start_date") or values.get("month")))
 
 
 def _snapshot(obj, fields) -> dict:
@@ -102,20 +124,54 @@ def _assign(obj, fields, required, values: dict) -> None:
 
 
 def meeting_snapshot(meeting: Meeting) -> dict:
-    return _snapshot(meeting, MEETING_FIELDS)
+    values = _snapshot(meeting, MEETING_FIELDS)
+    values["themes"] = [theme.slug for theme in meeting.themes]
+    return values
+
+
+def _derived_year(values: dict) -> int | None:
+    """The calendar year of an entry: from its first day, else its month, else the year the source gives."""
+    for key in ("start_date", "month"):
+        if values.get(key):
+            return values[key].year
+    return values.get("year")
+
+
+def _span_from_sessions(meeting: Meeting) -> bool:
+    """A meeting with scheduled sessions starts with the first and ends with the last; True if that moved it."""
+    scheduled = [s for s in meeting.sessions if s.status != "cancelled"]
+    span = (min(s.starts_at for s in scheduled), max(s.ends_at for s in scheduled)) if scheduled else (None, None)
+    changed = span != (meeting.starts_at, meeting.ends_at)
+    meeting.starts_at, meeting.ends_at = span
+    meeting.all_day = not scheduled
+    return changed
 
 
 def _assign_meeting(meeting: Meeting, values: dict) -> None:
+    """Set the given fields; a day makes a month-only date redundant; sessions, when there are any, set the span."""
     _assign(meeting, MEETING_FIELDS, REQUIRED_MEETING_TEXT, values)
+    if "themes" in values:
+        slugs = list(values["themes"] or [])
+        meeting.themes = list(db.session.scalars(sa.select(Theme).where(Theme.slug.in_(slugs)))) if slugs else []
     if meeting.start_date:
-        meeting.all_day = False
+        meeting.month = None
+        meeting.end_date = meeting.end_date or meeting.start_date
+    meeting.year = _derived_year(_values(meeting, ("start_date", "month", "year")))
+    if meeting.all_day:
+        meeting.starts_at = meeting.ends_at = None
+    if any(s.status != "cancelled" for s in meeting.sessions):
+        _span_from_sessions(meeting)
 
 
-def create_meeting(values: dict, creator) -> Meeting:
-    """A new meeting; its creator becomes its organizer."""
+def create_meeting(values: dict, creator=None, slug: str | None = None) -> Meeting:
+    """A new meeting, from a one-line calendar entry to a global meeting; its creator becomes its organizer.
+
+    Seeds and imports call it too (without a creator), giving a stable `slug` or an imported `uid`.
+    """
     _check_meeting_dates(values)
-    meeting = Meeting(slug=unique_slug(values.get("number") or values["title"]), title=values["title"].strip(),
-                      kind="global_meeting", created_by_id=getattr(creator, "id", None))
+    meeting = Meeting(slug=slug or _new_slug(values), title=values["title"].strip(),
+                      created_by_id=getattr(creator, "id", None),
+                      **({"uid": values["uid"]} if values.get("uid") else {}))
     _assign_meeting(meeting, values)
     db.session.add(meeting)
     if creator is not None:
@@ -125,9 +181,13 @@ def create_meeting(values: dict, creator) -> Meeting:
     return meeting
 
 
-def update_meeting(meeting: Meeting, values: dict, expected_version) -> dict:
-    """Apply a form's values; refuses a stale form. Cancelling is a status: nothing is deleted."""
-    check_version(meeting, expected_version)
+def update_meeting(meeting: Meeting, values: dict, expected_version=None) -> dict:
+    """Apply the values given; refuses a stale form (when a version is given). Returns what changed.
+
+    SEQUENCE rises when the time, title, place or status changed, so calendar clients replace their copy.
+    """
+    if expected_version is not None:
+        check_version(meeting, expected_version)
     _check_meeting_dates(values)
     before = meeting_snapshot(meeting)
     _assign_meeting(meeting, values)
@@ -138,6 +198,11 @@ def update_meeting(meeting: Meeting, values: dict, expected_version) -> dict:
         db.session.flush()
         record("meeting.update", meeting, f"Edited {meeting.title}: {', '.join(changes)}", changes)
     return changes
+
+
+def cancel_meeting(meeting: Meeting) -> dict:
+    """Deletion is soft: the meeting stays, shown as cancelled and sent to feeds as STATUS:CANCELLED."""
+    return update_meeting(meeting, {"status": "cancelled"})
 
 
 def store_material_file(data: bytes, filename: str) -> str:
@@ -195,11 +260,9 @@ def revoke_role(assignment: MeetingRole) -> None:
 
 def refresh_span(meeting: Meeting) -> None:
     """The meeting's first start and last end follow its scheduled sessions (calendar feeds read them)."""
-    scheduled = [s for s in meeting.sessions if s.status != "cancelled"]
-    span = (min(s.starts_at for s in scheduled), max(s.ends_at for s in scheduled)) if scheduled else (None, None)
-    if span != (meeting.starts_at, meeting.ends_at):
-        meeting.starts_at, meeting.ends_at = span
+    if _span_from_sessions(meeting):
         meeting.sequence += 1
+
 
 def _check_within_meeting(meeting: Meeting, starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:

@@ -29,6 +29,7 @@ from coordinator.core.timezones import NonexistentLocalTime, all_zone_names, loc
 from coordinator.exporting.pdf import render_pdf
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db, login_manager
+from coordinator.iscms.queries import all_themes, get_iscm
 from coordinator.meetings import agenda, checks, planner
 from coordinator.meetings.access import can_create_meetings, can_manage_meeting, can_view_meeting
 from coordinator.meetings.agenda_labels import (
@@ -58,6 +59,7 @@ from coordinator.meetings.operations import (
     AgendaError,
     add_material,
     attach_person,
+    cancel_meeting,
     create_item,
     create_meeting,
     create_session,
@@ -160,17 +162,33 @@ def _meeting_context(meeting: Meeting) -> dict:
 def _meeting_form(meeting: Meeting | None = None) -> MeetingForm:
     form = MeetingForm(obj=meeting) if request.method == "GET" and meeting else MeetingForm()
     form.iscms.choices = [(iscm.slug, iscm.acronym) for iscm in all_iscms()]
+    form.themes.choices = [(theme.slug, theme.name) for theme in all_themes()]
     if request.method == "GET" and meeting:
         form.iscms.data = [iscm.slug for iscm in meeting.iscms]
+        form.themes.data = [theme.slug for theme in meeting.themes]
+        form.show_times(meeting, meeting.timezone)
         form.version.data = meeting.version
     elif request.method == "GET":
-        form.timezone.data = "Europe/Zurich"
-        form.status.data = "draft"
+        _prefill(form)
     return form
 
 
-def _form_values(form) -> dict:
-    return {name: field.data for name, field in form._fields.items() if name not in ("version", "csrf_token")}
+def _prefill(form: MeetingForm) -> None:
+    """A new meeting: ?iscm= (from an ISCM page or a filtered calendar) gives its ISCM and home zone;
+    ?start_date= a day of the calendar; ?status=published for an entry meant for the calendar at once."""
+    iscm = get_iscm(request.args.get("iscm", ""))
+    form.iscms.data = [iscm.slug] if iscm else []
+    form.timezone.data = (iscm.home_timezone if iscm else None) or "Europe/Zurich"
+    form.status.data = "published" if request.args.get("status") == "published" else "draft"
+    try:
+        form.start_date.data = date.fromisoformat(request.args.get("start_date", ""))
+    except ValueError:
+        form.start_date.data = None
+
+
+def _render_meeting_form(form: MeetingForm, meeting: Meeting | None, conflict=None):
+    return (render_template("meetings/edit.html", form=form, meeting=meeting, conflict=conflict,
+                            can_manage=meeting is not None), _status(form, conflict))
 
 
 def create():
@@ -179,25 +197,26 @@ def create():
     if not can_create_meetings(current_user):
         abort(403)
     form = _meeting_form()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and (values := form.meeting_values()) is not None:
         try:
-            meeting = create_meeting(_form_values(form), current_user)
+            meeting = create_meeting(values, current_user)
         except AgendaError as error:
+            db.session.rollback()
             form[error.field].errors.append(str(error))
         else:
             db.session.commit()
             flash(_("The meeting is created; you are its organizer."), "success")
             return redirect(url_for("meetings.show", slug=meeting.slug))
-    return render_template("meetings/edit.html", form=form, meeting=None, conflict=None), _status(form)
+    return _render_meeting_form(form, None)
 
 
 def edit(slug: str):
     meeting = _load_managed(slug)
     form = _meeting_form(meeting)
     conflict = None
-    if form.validate_on_submit():
+    if form.validate_on_submit() and (values := form.meeting_values()) is not None:
         try:
-            changes = update_meeting(meeting, _form_values(form), form.version.data)
+            changes = update_meeting(meeting, values, form.version.data)
             db.session.commit()
         except AgendaError as error:
             db.session.rollback()
@@ -209,8 +228,19 @@ def edit(slug: str):
         else:
             flash(_("Your changes are saved.") if changes else _("Nothing was changed."), "success" if changes else "info")
             return redirect(url_for("meetings.show", slug=meeting.slug))
-    return (render_template("meetings/edit.html", form=form, meeting=meeting, conflict=conflict, can_manage=True),
-            _status(form, conflict))
+    return _render_meeting_form(form, meeting, conflict)
+
+
+def cancel(slug: str):
+    """Cancelling keeps the meeting: marked cancelled on its pages, STATUS:CANCELLED with a higher SEQUENCE in feeds."""
+    meeting = _load_managed(slug)
+    if meeting.is_cancelled:
+        flash(_("The meeting was already cancelled."), "info")
+    else:
+        cancel_meeting(meeting)
+        db.session.commit()
+        flash(_("The meeting is cancelled. It stays in the calendar and its feeds, marked as cancelled."), "success")
+    return redirect(url_for("meetings.show", slug=slug))
 
 
 def add_material_view(slug: str):
@@ -679,6 +709,7 @@ bp.add_url_rule("/meetings", "index", index)
 bp.add_url_rule("/meetings/new", "create", create, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>", "show", show)
 bp.add_url_rule("/meetings/<slug>/edit", "edit", edit, methods=["GET", "POST"])
+bp.add_url_rule("/meetings/<slug>/cancel", "cancel", cancel, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/materials", "add_material", add_material_view, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/file", "material_file", material_file)
 bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/delete", "delete_material", delete_material_view,
