@@ -319,5 +319,9 @@ def test_a_meeting_with_sessions_takes_its_span_from_them(app, client, grcp9, si
         after = db.session.get(Meeting, grcp9.meeting_id)
         assert ((after.starts_at, after.ends_at), after.all_day) == (span, False)
         assert (after.place, after.sequence) == ("Geneva, Switzerland", sequence + 1)
-    page = client.get("/meetings/grcp-9").get_data(as_text=True)
-    assert "15:00–" in page and "Europe/Zurich" in page
+
+
+def test_a_meeting_over_several_days_shows_when_it_starts_and_when_it_ends(client, grcp9):
+    dates = client.get("/meetings/grcp-9").get_data(as_text=True).split('id="meeting-dates">', 1)[1].split("</dd>")[0]
+    assert dates.strip().startswith("Nov 10, 2021 15:00 – Nov 11, 2021 ")
+    assert dates.strip().endswith(" Europe/Zurich")
