@@ -20,6 +20,7 @@ MANAGE_POSTS = (
     "/meetings/grcp-9/materials", "/meetings/grcp-9/materials/{material_id}/delete", "/meetings/grcp-9/agenda/release",
     "/meetings/grcp-9/items/{item_id}/people/{link_id}/delete", "/meetings/grcp-9/items/{item_id}/delete",
     "/meetings/grcp-9/sessions/{session_id}/delete", "/meetings/grcp-9/planner/apply", "/meetings/grcp-9/roles",
+    "/meetings/grcp-9/cancel",
 )
 #: Expected status of a manage page: anonymous readers are sent to sign in.
 MANAGE_STATUS = {"anonymous": 302, "user": 403, "staff": 403, "admin": 200, "organizer": 200}

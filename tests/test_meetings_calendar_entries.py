@@ -325,3 +325,12 @@ def test_a_meeting_over_several_days_shows_when_it_starts_and_when_it_ends(clien
     dates = client.get("/meetings/grcp-9").get_data(as_text=True).split('id="meeting-dates">', 1)[1].split("</dd>")[0]
     assert dates.strip().startswith("Nov 10, 2021 15:00 – Nov 11, 2021 ")
     assert dates.strip().endswith(" Europe/Zurich")
+
+
+def test_every_page_of_an_undated_light_entry_answers_without_error(app, client, registry, as_role):
+    slug = add_entry(app, title="Five training workshops", start_date=None, end_date=None, year=2023, count=5)
+    as_role("admin")
+    pages = {"": 200, "/agenda": 200, "/agenda/print": 200, "/agenda/changes": 200, "/agenda.pdf": 404,
+             "/calendar.ics": 200, "/edit": 200, "/agenda/edit": 200, "/planner": 200, "/sessions/new": 200,
+             "/roles": 200, "/report": 200}
+    assert {path: client.get(f"/meetings/{slug}{path}").status_code for path in pages} == pages
