@@ -162,12 +162,15 @@ class MeetingForm(FlaskForm):
             values["all_day"], values["starts_at"], values["ends_at"] = False, starts_at, ends_at
         return values
 
-    def show_times(self, meeting, zone: str) -> None:
-        """Fill the time fields from a timed meeting, in its reference zone (for the edit page)."""
+    def show_dates(self, meeting) -> None:
+        """Dates of the edit page as the organizer typed them: times in the reference zone; "Year only" empty
+        when a day or month gives the year (it is derived from them)."""
+        if meeting.start_date or meeting.month:
+            self.year.data = None
         self.timed.data = not meeting.all_day and meeting.starts_at is not None
         if self.timed.data:
-            self.start_time.data = utc_to_local(meeting.starts_at, zone).time()
-            self.end_time.data = utc_to_local(meeting.ends_at or meeting.starts_at, zone).time()
+            self.start_time.data = utc_to_local(meeting.starts_at, meeting.timezone).time()
+            self.end_time.data = utc_to_local(meeting.ends_at or meeting.starts_at, meeting.timezone).time()
 
 
 MATERIAL_EXTENSIONS = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "png", "jpg")

@@ -166,7 +166,7 @@ def _meeting_form(meeting: Meeting | None = None) -> MeetingForm:
     if request.method == "GET" and meeting:
         form.iscms.data = [iscm.slug for iscm in meeting.iscms]
         form.themes.data = [theme.slug for theme in meeting.themes]
-        form.show_times(meeting, meeting.timezone)
+        form.show_dates(meeting)
         form.version.data = meeting.version
     elif request.method == "GET":
         _prefill(form)
