@@ -271,6 +271,9 @@ class ItemPerson(db.Model):
     delivery: Mapped[str] = mapped_column(sa.String(20), default="in_person")
     #: In what capacity they speak: "for the Chair of the RCM", "Head of Budapest Process Secretariat".
     capacity: Mapped[str | None] = mapped_column(sa.String(500))
+    #: How the agenda words this appearance after the name, when the directory's position, organisation and
+    #: capacity do not say it as the organizers want ("Head of Technical Secretariat of the RCM"); replaces them.
+    listed_as: Mapped[str | None] = mapped_column(sa.Text)
     position: Mapped[int] = mapped_column(default=0)
 
     item: Mapped[AgendaItem] = relationship(back_populates="people")

@@ -77,6 +77,9 @@ class Participant(db.Model):
     #: What the list prints in its ISCM column when the ISCM's name and the capacity do not say it all.
     represented: Mapped[str | None] = mapped_column(sa.Text)
     capacity: Mapped[str | None] = mapped_column(sa.String(30))
+    #: The position the participant list prints for this meeting ("Chief of Mission, IOM Guyana"), when it is
+    #: not the directory's; a speaker's agenda wording lives on the agenda item, not here.
+    position: Mapped[str | None] = mapped_column(sa.String(500))
     status: Mapped[str] = mapped_column(sa.String(20), default="invited")
     #: ISO 639-1 code of the language the participant listens to.
     language: Mapped[str | None] = mapped_column(sa.String(8))
