@@ -4,6 +4,8 @@ import calendar
 import re
 from datetime import date
 
+from babel.dates import format_date, format_skeleton
+
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -29,6 +31,16 @@ def parse_partial_date(text: str | None) -> tuple[date | None, str | None]:
         raise PartialDateError(text) from error
 
 
+def parse_partial_end(text: str | None) -> tuple[date | None, str | None]:
+    """The end of a period as it is stored: the last day the text can mean ('2021' -> 2021-12-31).
+
+    So "from 2021-06 to 2021" is a valid term, and a plain `ends_on >= starts_on` in the database says
+    exactly what the form says.
+    """
+    value, precision = parse_partial_date(text)
+    return (period_end(value, precision) if value else None), precision
+
+
 def format_partial_date(value: date | None, precision: str | None) -> str:
     if value is None:
         return ""
@@ -46,3 +58,14 @@ def period_end(value: date, precision: str | None) -> date:
     if precision == "month":
         return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
     return value
+
+
+def describe_partial_date(value: date | None, precision: str | None, locale) -> str:
+    """A partial date as a reader of `locale` writes it: '2019', 'juin 2019', '15 juin 2019'."""
+    if value is None:
+        return ""
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "month":
+        return format_skeleton("yMMMM", value, locale=locale)
+    return format_date(value, "medium", locale=locale)

@@ -6,7 +6,7 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 
 from coordinator.core.forms import LinesField, MultiCheckboxField, TimeZoneField
-from coordinator.core.partial_dates import PartialDateError, parse_partial_date, period_end
+from coordinator.core.partial_dates import PartialDateError, parse_partial_date, parse_partial_end
 from coordinator.iscms.labels import ROLE_LABELS, STATUS_LABELS, TYPE_LABELS
 from coordinator.iscms.models import CHAIR_ROLES, TERM_STATUSES, TYPES
 
@@ -56,6 +56,10 @@ class PartialDateField(StringField):
     def parsed(self):
         return parse_partial_date(self.data)
 
+    def parsed_end(self):
+        """As the end of a period: the last day the text can mean."""
+        return parse_partial_end(self.data)
+
     def pre_validate(self, form):
         try:
             self.parsed()
@@ -74,8 +78,8 @@ class ChairTermForm(FlaskForm):
     def validate_ends(self, field):
         try:
             starts_on, _ = self.starts.parsed()
-            ends_on, ends_precision = field.parsed()
+            ends_on, _ = field.parsed_end()
         except PartialDateError:
             return
-        if starts_on and ends_on and period_end(ends_on, ends_precision) < starts_on:
+        if starts_on and ends_on and ends_on < starts_on:
             raise ValidationError(_l("A term cannot end before it starts."))

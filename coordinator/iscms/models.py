@@ -129,6 +129,7 @@ class ChairTerm(db.Model):
     status: Mapped[str] = mapped_column(sa.String(20), default="current")
     starts_on: Mapped[date | None]
     starts_precision: Mapped[str | None] = mapped_column(sa.String(5))
+    #: The last day the end can mean ("2021" is kept as 2021-12-31), so `ends_on >= starts_on` is the rule.
     ends_on: Mapped[date | None]
     ends_precision: Mapped[str | None] = mapped_column(sa.String(5))
     #: Where the registry learnt of this term.

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from coordinator.audit.operations import diff, record
 from coordinator.core.concurrency import check_version
+from coordinator.core.partial_dates import format_partial_date, period_end
 from coordinator.extensions import db
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
 
@@ -104,21 +105,46 @@ def _term_values(term: ChairTerm) -> dict:
     return {name: getattr(term, name) for name in TERM_FIELDS}
 
 
+def _terms_retired_by(iscm: Iscm, term: ChairTerm, status: str, role: str) -> list[ChairTerm]:
+    """The other current terms of the same role, which a current term makes past."""
+    if status != "current":
+        return []
+    return [other for other in iscm.chair_terms
+            if other is not term and other.status == "current" and other.role == role]
+
+
+def _refuse_backdating(iscm: Iscm, term: ChairTerm | None, values: dict) -> None:
+    """A new current chair cannot start before the current one it replaces: that one would end before
+    it began."""
+    starts_on = values.get("starts_on")
+    if starts_on is None:
+        return
+    starts_by = period_end(starts_on, values.get("starts_precision"))
+    for other in _terms_retired_by(iscm, term, values.get("status"), values.get("role")):
+        if other.starts_on is not None and starts_by < other.starts_on:
+            raise RegistryError("starts", _(
+                "%(holder)s is the current chair since %(start)s: a new current chair cannot start before "
+                "that. Record this term as past, or correct its start.",
+                holder=other.holder, start=format_partial_date(other.starts_on, other.starts_precision),
+            ))
+
+
 def _retire_current_terms(iscm: Iscm, new_term: ChairTerm) -> None:
-    """A new current chair makes the previous current holder of the same role a past one."""
-    for term in iscm.chair_terms:
-        if term is new_term or term.status != "current" or term.role != new_term.role:
-            continue
+    """A new current chair makes the previous current holder of the same role a past one, ending in the
+    period the new one starts."""
+    for term in _terms_retired_by(iscm, new_term, new_term.status, new_term.role):
         term.status = "past"
         if term.ends_on is None and new_term.starts_on is not None:
-            term.ends_on, term.ends_precision = new_term.starts_on, new_term.starts_precision
+            term.ends_on = period_end(new_term.starts_on, new_term.starts_precision)
+            term.ends_precision = new_term.starts_precision
 
 
 def add_chair_term(iscm: Iscm, values: dict) -> ChairTerm:
+    """Refuses (RegistryError, nothing changed) a current term starting before the current one."""
+    _refuse_backdating(iscm, None, values)
     term = ChairTerm(iscm=iscm, **{name: values.get(name) for name in TERM_FIELDS})
     db.session.add(term)
-    if term.status == "current":
-        _retire_current_terms(iscm, term)
+    _retire_current_terms(iscm, term)
     db.session.flush()
     record("chair_term.create", iscm, f"{iscm.acronym}: {term.status} {term.role} {term.holder}",
            diff({}, _term_values(term)))
@@ -126,11 +152,11 @@ def add_chair_term(iscm: Iscm, values: dict) -> ChairTerm:
 
 
 def update_chair_term(term: ChairTerm, values: dict) -> dict:
+    _refuse_backdating(term.iscm, term, values)
     before = _term_values(term)
     for name in TERM_FIELDS:
         setattr(term, name, values.get(name))
-    if term.status == "current":
-        _retire_current_terms(term.iscm, term)
+    _retire_current_terms(term.iscm, term)
     changes = diff(before, _term_values(term))
     if changes:
         db.session.flush()

@@ -5,7 +5,7 @@ from pathlib import Path
 import sqlalchemy as sa
 import yaml
 
-from coordinator.core.partial_dates import parse_partial_date
+from coordinator.core.partial_dates import parse_partial_date, parse_partial_end
 from coordinator.extensions import db
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
 
@@ -51,7 +51,7 @@ def seed_themes() -> int:
 
 def _chair_term(row: dict) -> ChairTerm:
     starts_on, starts_precision = parse_partial_date(row.get("start"))
-    ends_on, ends_precision = parse_partial_date(row.get("end"))
+    ends_on, ends_precision = parse_partial_end(row.get("end"))
     return ChairTerm(
         holder=row["holder"], role=row.get("role") or "chair", status=row.get("status") or "current",
         starts_on=starts_on, starts_precision=starts_precision, ends_on=ends_on, ends_precision=ends_precision,

@@ -124,7 +124,7 @@ def edit(slug: str):
 
 def _term_values(form: ChairTermForm) -> dict:
     starts_on, starts_precision = form.starts.parsed()
-    ends_on, ends_precision = form.ends.parsed()
+    ends_on, ends_precision = form.ends.parsed_end()
     return {
         "holder": form.holder.data.strip(), "role": form.role.data, "status": form.status.data,
         "starts_on": starts_on, "starts_precision": starts_precision,
@@ -138,10 +138,14 @@ def add_term(slug: str):
     iscm = _load_iscm(slug)
     form = ChairTermForm()
     if form.validate_on_submit():
-        term = add_chair_term(iscm, _term_values(form))
-        db.session.commit()
-        flash(_("%(holder)s is recorded as %(status)s chair.", holder=term.holder, status=STATUS_LABELS[term.status]), "success")
-        return redirect(url_for("iscms.show", slug=iscm.slug))
+        try:
+            term = add_chair_term(iscm, _term_values(form))
+        except RegistryError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("%(holder)s is recorded as %(status)s chair.", holder=term.holder, status=STATUS_LABELS[term.status]), "success")
+            return redirect(url_for("iscms.show", slug=iscm.slug))
     return render_template("iscms/chair_term.html", form=form, iscm=iscm, term=None), 400 if form.errors else 200
 
 
@@ -160,10 +164,14 @@ def edit_term(slug: str, term_id: int):
         form.starts.data = format_partial_date(term.starts_on, term.starts_precision)
         form.ends.data = format_partial_date(term.ends_on, term.ends_precision)
     if form.validate_on_submit():
-        update_chair_term(term, _term_values(form))
-        db.session.commit()
-        flash(_("The chair term is saved."), "success")
-        return redirect(url_for("iscms.show", slug=slug))
+        try:
+            update_chair_term(term, _term_values(form))
+        except RegistryError as error:
+            getattr(form, error.field).errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(_("The chair term is saved."), "success")
+            return redirect(url_for("iscms.show", slug=slug))
     return render_template("iscms/chair_term.html", form=form, iscm=term.iscm, term=term), 400 if form.errors else 200
 
 
