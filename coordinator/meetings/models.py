@@ -274,6 +274,10 @@ class ItemPerson(db.Model):
     #: How the agenda words this appearance after the name, when the directory's position, organisation and
     #: capacity do not say it as the organizers want ("Head of Technical Secretariat of the RCM"); replaces them.
     listed_as: Mapped[str | None] = mapped_column(sa.Text)
+    #: The name, honorific included, when this agenda prints it otherwise than the directory ("Mr Ioane Alama").
+    listed_name: Mapped[str | None] = mapped_column(sa.String(300))
+    #: The role as this agenda words it, when not the role's own label ("Rapporteur for Discussion Session 1").
+    role_label: Mapped[str | None] = mapped_column(sa.String(200))
     position: Mapped[int] = mapped_column(default=0)
 
     item: Mapped[AgendaItem] = relationship(back_populates="people")

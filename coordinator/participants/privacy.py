@@ -77,6 +77,8 @@ def person_export(person: Person) -> dict:
                 "item": link.item.title,
                 "role": link.role,
                 "capacity": link.capacity,
+                "listed_name": link.listed_name,
+                "listed_as": link.listed_as,
             }
             for link in agenda
         ],
@@ -99,6 +101,8 @@ def erase_person(person: Person) -> None:
     for participant in participations:
         participant.remarks, participant.represented = "", None
         participant.token = new_token()
+    for link in db.session.scalars(sa.select(ItemPerson).where(ItemPerson.person_id == person.id)):
+        link.listed_name = link.listed_as = None
     db.session.flush()
     record("person.erase", person, f"Erased person #{person.id}")
 
