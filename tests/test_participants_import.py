@@ -13,8 +13,9 @@ from coordinator.meetings.models import MeetingRole
 from coordinator.participants import importing
 from coordinator.participants.exports import safe_cell
 from coordinator.participants.models import Participant
+from coordinator.participants.operations import sync_roles
 from coordinator.people.models import Person
-from tests.participants_factories import add_meeting, add_person_participant, grant
+from tests.participants_factories import add_meeting, add_person_participant, grant, seed_grcp9
 
 HEADERS = ["Title", "First name", "Last name", "E-mail", "Organization", "ISCM", "Capacity"]
 GOOD = [
@@ -206,3 +207,39 @@ def test_an_import_confirming_an_account_holder_gives_the_participant_role(app, 
         assert roles == ["participant"]
         statuses = db.session.scalars(sa.select(Participant.status)).all()
         assert statuses == ["confirmed", "confirmed"]
+
+
+def urubek(app):
+    with app.app_context():
+        person = db.session.scalar(sa.select(Person).where(Person.key == "tomas-urubek"))
+        return db.session.scalar(sa.select(Participant).where(Participant.person_id == person.id))
+
+
+def test_reimporting_a_known_person_keeps_what_the_file_does_not_say(app, client, auth, make_user):
+    seed_grcp9(app)
+    account = make_user("user")
+    with app.app_context():
+        participant = db.session.get(Participant, urubek(app).id)
+        participant.status, participant.language, participant.remarks = "attended", "fr", "vegetarian"
+        participant.person.user_id = account.id
+        sync_roles(participant.meeting_id, [participant])
+        db.session.commit()
+    staff = make_user("staff")
+    grant(app, "grcp-9", staff, "staff")
+    auth.login(staff)
+    data = as_csv([["Dr", "Tomáš", "Urubek", "Ministry of the Interior of the Czech Republic"],
+                   ["Ms", "Ana", "Costa", "IOM"]], headers=["Title", "First name", "Last name", "Organisation"])
+    response = client.post("/meetings/grcp-9/participants/import", data={"file": (io.BytesIO(data), "again.csv")},
+                           content_type="multipart/form-data")
+    done = client.post(response.headers["Location"], data={"action": "import"}, follow_redirects=True)
+    assert "Imported 2 participants (1 new people, 1 updated)." in done.get_data(as_text=True)
+    with app.app_context():
+        participant = db.session.get(Participant, urubek(app).id)
+        assert (participant.status, participant.iscm.slug, participant.group.key, participant.language,
+                participant.remarks, participant.capacity) == ("attended", "prague-process", "iscms", "fr",
+                                                               "vegetarian", "chair")
+        roles = db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all()
+        assert roles == ["participant"]
+        costa = db.session.scalar(sa.select(Participant).join(Person).where(Person.family_name == "Costa"))
+        assert (costa.status, costa.group.key, costa.iscm_id, costa.organisation) == ("invited", "observers", None,
+                                                                                      "IOM")

@@ -106,9 +106,13 @@ class Record:
 
     row: int
     person: dict
+    #: Only the participation fields the row gives a value for: re-importing a known person changes
+    #: nothing the file does not say.
     participation: dict
     #: (e-mail) or (name, organisation): how the person is recognised in the directory.
     keys: list = field(default_factory=list)
+    #: What a new participant takes where the row says nothing (status, group).
+    defaults: dict = field(default_factory=dict)
 
 
 # Reading ----------------------------------------------------------------------------------------
@@ -267,7 +271,7 @@ def validate_row(
                     ),
                 )
             )
-    participation, more = _participation(number, cells, vocabulary)
+    participation, defaults, more = _participation(number, cells, vocabulary)
     errors.extend(more)
     if errors:
         return None, errors
@@ -275,25 +279,26 @@ def validate_row(
     keys.append(
         ("name", fold(person["given_name"]), fold(person["family_name"]), fold(person["organisation"]))
     )
-    return Record(number, person, participation, keys), []
+    return Record(number, person, participation, keys, defaults), []
 
 
-def _participation(number: int, cells: dict, vocabulary: Vocabulary) -> tuple[dict, list[RowError]]:
-    errors, values = (
-        [],
-        {"organisation": cells.get("organisation") or None, "remarks": cells.get("remarks", "")},
-    )
+def _participation(number: int, cells: dict, vocabulary: Vocabulary) -> tuple[dict, dict, list[RowError]]:
+    """The participation fields the row has a value for, the defaults of a new participant, and the errors."""
+    errors, values = [], {name: cells[name] for name in ("organisation", "remarks") if cells.get(name)}
     iscm = cells.get("iscm", "")
-    values["iscm_id"] = vocabulary.iscms.get(fold(iscm)) if iscm else None
-    if iscm and values["iscm_id"] is None:
-        errors.append(RowError(number, _unknown_iscm(iscm, vocabulary)))
+    if iscm:
+        values["iscm_id"] = vocabulary.iscms.get(fold(iscm))
+        if values["iscm_id"] is None:
+            errors.append(RowError(number, _unknown_iscm(iscm, vocabulary)))
     for name, codes, labels in (
         ("capacity", CAPACITIES, CAPACITY_LABELS),
         ("status", STATUSES, STATUS_LABELS),
     ):
         text = cells.get(name, "")
-        values[name] = _vocabulary_code(text, codes, labels) if text else None
-        if text and values[name] is None:
+        if not text:
+            continue
+        values[name] = _vocabulary_code(text, codes, labels)
+        if values[name] is None:
             known = ", ".join(str(labels[code]) for code in codes)
             errors.append(
                 RowError(
@@ -306,18 +311,17 @@ def _participation(number: int, cells: dict, vocabulary: Vocabulary) -> tuple[di
                     ),
                 )
             )
-    values["status"] = values["status"] or "invited"
-    if values["capacity"] is None:
-        values.pop("capacity")
-    values["language"], language_error = _language(cells.get("language", ""))
-    if language_error:
-        errors.append(RowError(number, language_error))
+    if cells.get("language"):
+        values["language"], language_error = _language(cells["language"])
+        if language_error:
+            errors.append(RowError(number, language_error))
     group = cells.get("group", "")
-    default_group = "iscms" if values["iscm_id"] else "observers"
-    values["group_id"] = vocabulary.groups.get(fold(group or default_group))
-    if values["group_id"] is None:
-        errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
-    return values, errors
+    if group:
+        values["group_id"] = vocabulary.groups.get(fold(group))
+        if values["group_id"] is None:
+            errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
+    default_group = "iscms" if values.get("iscm_id") else "observers"
+    return values, {"status": "invited", "group_id": vocabulary.groups[default_group]}, errors
 
 
 def _unknown_iscm(text: str, vocabulary: Vocabulary) -> str:
@@ -427,7 +431,7 @@ def _write_record(
     earlier = touched.get(id(person))
     participant = earlier[1] if earlier else participations.get(person.id)
     if participant is None:
-        participant = new_participant(meeting, person, record.participation)
+        participant = new_participant(meeting, person, {**record.defaults, **record.participation})
     else:
         assign(participant, record.participation)
     return person, participant
