@@ -41,10 +41,15 @@ def seed_regions() -> int:
 
 
 def seed_themes() -> int:
-    existing = _existing_slugs(Theme)
-    rows = load_yaml("themes.yaml")
-    new = [Theme(slug=row["slug"], name=row["name"], position=index)
-           for index, row in enumerate(rows) if row["slug"] not in existing]
+    """Adds the themes that are missing; an existing theme gets the data file's name (an older file cut two
+    names short at their comma), so running it again changes nothing."""
+    existing = {theme.slug: theme for theme in db.session.scalars(sa.select(Theme))}
+    new = []
+    for index, row in enumerate(load_yaml("themes.yaml")):
+        if row["slug"] in existing:
+            existing[row["slug"]].name = row["name"]
+        else:
+            new.append(Theme(slug=row["slug"], name=row["name"], position=index))
     db.session.add_all(new)
     return len(new)
 
