@@ -1,8 +1,10 @@
 """Factories for the participants tests: a meeting, people, participants, and the GRCP 9 demo."""
 
+import io
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from pypdf import PdfReader
 
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
@@ -56,3 +58,12 @@ def seed_grcp9(app) -> None:
         seed_meeting()
         seed_participants()
         db.session.commit()
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def stored_keys(app, kind: str) -> set[str]:
+    """The content keys of the files the export store holds for a kind."""
+    return {path.stem for path in (app.config["EXPORT_DIR"] / kind).glob("*.pdf")}

@@ -5,7 +5,14 @@ import pytest
 
 from coordinator.extensions import db
 from coordinator.people.models import Person
-from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant
+from tests.participants_factories import (
+    add_meeting,
+    add_person_participant,
+    get_meeting,
+    grant,
+    pdf_text,
+    stored_keys,
+)
 
 STAFF_ONLY = [
     ("get", "/meetings/som-2024/participants/new"),
@@ -95,3 +102,27 @@ def test_confirmed_participants_see_names_but_not_emails(app, client, make_user,
     page = client.get("/meetings/som-2024/participants").get_data(as_text=True)
     assert "Ana Costa" in page and "Ben Dia" not in page and "ana@example.org" not in page
     assert client.get("/meetings/som-2024/participants.pdf?email=1").status_code == 200
+
+
+def test_a_participant_reads_only_confirmed_names_in_the_pdf_whatever_the_query(app, client, make_user, auth):
+    add_meeting(app, participants_visible=True)
+    add_person_participant(app, "som-2024", "Ana", "Costa", email="ana@example.org")
+    add_person_participant(app, "som-2024", "Ben", "Dia", status="invited", email="ben@example.org")
+    staff, participant = make_user("staff"), make_user("user")
+    grant(app, "som-2024", staff, "staff")
+    grant(app, "som-2024", participant, "participant")
+    auth.login(staff)
+    full = pdf_text(client.get("/meetings/som-2024/participants.pdf?email=1").data)
+    assert "Ben Dia" in full and "ben@example.org" in full
+    (staff_key,) = stored_keys(app, "participant-list")
+    auth.logout()
+    auth.login(participant)
+    own = pdf_text(client.get("/meetings/som-2024/participants.pdf?email=1&confirmed=0").data)
+    assert "Ana Costa" in own and "Ben Dia" not in own and "@example.org" not in own
+    (own_key,) = stored_keys(app, "participant-list") - {staff_key}
+    for url in (f"/meetings/som-2024/exports/participant-list/{staff_key}",
+                f"/meetings/som-2024/exports/participant-list/{staff_key}/file"):
+        assert client.get(url).status_code == 404
+    again = client.get(f"/meetings/som-2024/exports/participant-list/{own_key}/file")
+    assert again.status_code == 200 and "Ben Dia" not in pdf_text(again.data)
+    assert "Only confirmed participants" not in client.get("/meetings/som-2024/printouts").get_data(as_text=True)

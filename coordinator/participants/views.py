@@ -96,12 +96,14 @@ def _participant(meeting: Meeting, participant_id: int) -> Participant:
     return child_or_404(Participant, participant_id, meeting_id=meeting.id)
 
 
-def _list_options(meeting: Meeting) -> ListOptions:
-    """Options from the query string; e-mails only ever for organizers and staff."""
-    order = request.args.get("order", "iscm")
-    include_email = request.args.get("email") == "1" and can_staff_meeting(current_user, meeting)
+def _list_options(meeting: Meeting, order: str | None = None) -> ListOptions:
+    """Options from the query string; e-mails and people not confirmed only ever for organizers and staff."""
+    order = order or request.args.get("order", "iscm")
+    staff = can_staff_meeting(current_user, meeting)
     return ListOptions(
-        order if order in ORDERS else "iscm", include_email, request.args.get("confirmed") == "1"
+        order if order in ORDERS else "iscm",
+        staff and request.args.get("email") == "1",
+        request.args.get("confirmed") == "1" or not staff,
     )
 
 
@@ -548,9 +550,20 @@ def _checked_export(slug, kind, key) -> tuple[Meeting, jobs.BuildRequest]:
     meeting = _checked(
         _meeting(slug), can_see_participants if kind == "participant-list" else can_staff_meeting
     )
-    if kind not in KINDS or not key.isalnum():
+    if kind not in KINDS or not key.isalnum() or not _may_read_export(meeting, kind, key):
         abort(404)
     return meeting, _build_request(kind, key)
+
+
+def _may_read_export(meeting: Meeting, kind: str, key: str) -> bool:
+    """Staff read any build; a participant only a list they could ask for themselves (confirmed, no
+    e-mails), so a link to the staff's full list passed on to them shows nothing."""
+    if can_staff_meeting(current_user, meeting):
+        return True
+    return kind == "participant-list" and key in {
+        content_key(printouts.participant_list(meeting, _list_options(meeting, order)).fingerprint)
+        for order in ORDERS
+    }
 
 
 def export_progress(slug, kind, key):
