@@ -116,3 +116,93 @@ def test_admin_exports_and_erases_a_person_keeping_the_numbers(app, client, as_r
         assert [(row.number, row.name) for row in rows] == [(1, "(name withheld)"), (2, "Ben Dia")]
         actions = db.session.scalars(sa.select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert actions[-2:] == ["person.export", "person.erase"]
+
+
+def test_a_participant_signs_in_answers_and_sees_the_names_only_when_the_meeting_allows(app, client, make_user, auth):
+    add_meeting(app, visibility="private")
+    pid = add_person_participant(app, "som-2024", "Ana", "Costa", status="invited", email="Ana@Example.org")
+    add_person_participant(app, "som-2024", "Ben", "Dia", status="confirmed", email="ben@example.org")
+    add_person_participant(app, "som-2024", "Cy", "Eto", status="invited", email="cy@example.org")
+    ana, stranger = make_user("user", email="ana@example.org"), make_user("user")
+    organizer = staff_on_meeting(app, make_user, auth, "organizer")
+    client.post(f"/meetings/som-2024/participants/{pid}/invite")
+    with app.app_context():
+        token = db.session.get(Participant, pid).token
+    auth.logout()
+
+    auth.login(ana)
+    assert "Sign in before answering" not in client.get(f"/invitations/{token}").get_data(as_text=True)
+    client.post(f"/invitations/{token}", data={"given_name": "Ana", "family_name": "Costa",
+                                               "email": "ana@example.org", "answer": "accept"})
+    with app.app_context():
+        assert db.session.get(Participant, pid).person.user_id == ana.id
+    assert client.get("/meetings/som-2024/participants").status_code == 404  # registered: no role yet
+
+    def as_organizer(url, data):
+        auth.logout()
+        auth.login(organizer)
+        client.post(url, data=data)
+        auth.logout()
+        auth.login(ana)
+
+    as_organizer(f"/meetings/som-2024/participants/{pid}/status", {"status": "confirmed"})
+    assert client.get("/meetings/som-2024/participants").status_code == 403
+    as_organizer("/meetings/som-2024/participants/settings",
+                 {"form": "settings", "settings-participants_visible": "y"})
+    page = client.get("/meetings/som-2024/participants")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Ana Costa" in text and "Ben Dia" in text and "Cy Eto" not in text and "ben@example.org" not in text
+    as_organizer("/meetings/som-2024/participants/settings", {"form": "settings"})
+    assert client.get("/meetings/som-2024/participants").status_code == 403
+    auth.logout()
+    auth.login(stranger)
+    assert client.get("/meetings/som-2024/participants").status_code == 404
+
+
+def test_an_invitation_answered_from_another_account_links_nothing(app, client, make_user, auth):
+    add_meeting(app)
+    pid = add_person_participant(app, "som-2024", "Ana", "Costa", status="invited", email="ana@example.org")
+    other = make_user("user", email="other@example.org")
+    with app.app_context():
+        token = db.session.get(Participant, pid).token
+    anonymous = client.get(f"/invitations/{token}").get_data(as_text=True)
+    assert "Sign in before answering" in anonymous
+    auth.login(other)
+    client.post(f"/invitations/{token}", data={"given_name": "Ana", "family_name": "Costa",
+                                               "email": "other@example.org", "answer": "accept"})
+    with app.app_context():
+        participant = db.session.get(Participant, pid)
+        assert (participant.status, participant.person.email, participant.person.user_id) == (
+            "registered", "other@example.org", None)
+
+
+def test_registering_while_signed_in_links_only_the_own_address(app, client, make_user, auth):
+    add_meeting(app)
+    with app.app_context():
+        from coordinator.participants.operations import set_open_registration
+
+        set_open_registration(get_meeting("som-2024"), True)
+        db.session.commit()
+    li = make_user("user", email="li@example.org")
+    auth.login(li)
+    client.post("/meetings/som-2024/register", data={"given_name": "Li", "family_name": "Wen",
+                                                     "email": "li@example.org"})
+    client.post("/meetings/som-2024/register", data={"given_name": "Mo", "family_name": "Ode",
+                                                     "email": "mo@example.org"})
+    with app.app_context():
+        people = db.session.scalars(sa.select(Person).order_by(Person.family_name)).all()
+        assert [(p.family_name, p.user_id) for p in people] == [("Ode", None), ("Wen", li.id)]
+        entries = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action == "person.link_account"))
+        assert list(entries) == ["person.link_account"]
+
+
+def test_the_settings_page_sets_whether_participants_see_each_other(app, client, make_user, auth):
+    add_meeting(app)
+    staff_on_meeting(app, make_user, auth, "organizer")
+    client.post("/meetings/som-2024/participants/settings",
+                data={"form": "settings", "settings-participants_visible": "y"})
+    with app.app_context():
+        assert get_meeting("som-2024").participants_visible is True
+    page = client.get("/meetings/som-2024/participants/settings").get_data(as_text=True)
+    assert '<input checked id="settings-participants_visible"' in page

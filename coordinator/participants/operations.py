@@ -191,6 +191,32 @@ def registration_settings(meeting: Meeting) -> RegistrationSettings:
     return settings
 
 
+def link_account(person, user) -> bool:
+    """Link a person to the signed-in account that has their e-mail address, once.
+
+    Only called where the account holder shows they are that person (answering their own invitation,
+    registering themselves), never on an address an organizer typed alone. Their confirmed
+    participations then give the account the participant role.
+    """
+    if person.user_id is not None or not person.email or person.email.casefold() != user.email.casefold():
+        return False
+    person.user_id = user.id
+    db.session.flush()
+    record("person.link_account", person, f"Linked {person.name} to the account {user.email}")
+    for participant in db.session.scalars(sa.select(Participant).where(Participant.person_id == person.id)):
+        sync_roles(participant.meeting_id, [participant])
+    return True
+
+
+def set_participants_visible(meeting: Meeting, visible: bool) -> None:
+    """Whether confirmed participants may see each other's names in the participant list."""
+    if meeting.participants_visible != visible:
+        meeting.participants_visible = visible
+        db.session.flush()
+        state = "may" if visible else "may no longer"
+        record("registration.update", meeting, f"{meeting.title}: participants {state} see each other")
+
+
 def set_open_registration(meeting: Meeting, open_registration: bool) -> None:
     settings = registration_settings(meeting)
     if settings.open_registration != open_registration:

@@ -262,10 +262,15 @@ def invite(slug, participant_id):
 def settings(slug):
     meeting = _staffed_meeting(slug)
     current = operations.registration_settings(meeting)
-    settings_form = SettingsForm(prefix="settings", open_registration=current.open_registration)
+    settings_form = SettingsForm(
+        prefix="settings",
+        open_registration=current.open_registration,
+        participants_visible=meeting.participants_visible,
+    )
     group_form = GroupForm(prefix="group")
     if request.method == "POST" and request.form.get("form") == "settings" and settings_form.validate():
         operations.set_open_registration(meeting, settings_form.open_registration.data)
+        operations.set_participants_visible(meeting, settings_form.participants_visible.data)
         db.session.commit()
         flash(_("Saved."), "success")
         return redirect(url_for("participants.settings", slug=slug))
@@ -306,6 +311,8 @@ def respond(token):
         )
     if form.validate_on_submit():
         accept = request.form.get("answer") != "decline"
+        if current_user.is_authenticated:
+            operations.link_account(person, current_user)
         update_person(person, {n: getattr(form, n).data for n in PERSON_FIELDS}, person.version)
         chosen = set(form.sessions.data or [])
         operations.respond(
@@ -339,6 +346,8 @@ def register(slug):
         person = _known_person(form.email.data) or create_person(
             {n: getattr(form, n).data for n in PERSON_FIELDS}
         )
+        if current_user.is_authenticated:
+            operations.link_account(person, current_user)
         if operations.find_participant(meeting, person) is not None:
             db.session.rollback()
             flash(_("This e-mail address is already registered for this meeting."), "error")
