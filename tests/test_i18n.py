@@ -1,5 +1,6 @@
 """Language: the user's preference, then the switcher, then the browser; catalogs really translated."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,31 @@ def test_translations_are_not_copies_of_the_english(language):
     long_messages = [m for m in catalog if isinstance(m.id, str) and len(m.id) > 25]
     copied = [m.id for m in long_messages if m.string == m.id]
     assert len(copied) <= len(long_messages) // 20
+
+
+def test_theme_labels_cover_every_theme_of_the_data_file(app):
+    from coordinator.iscms.labels import THEME_LABELS
+    from coordinator.iscms.seed import load_yaml
+
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        labels = {slug: str(label) for slug, label in THEME_LABELS.items()}
+    assert labels == {row["slug"]: row["name"] for row in load_yaml("themes.yaml")}
+
+
+def test_registry_pages_name_themes_through_their_label(client, registry, monkeypatch):
+    from coordinator.iscms.labels import THEME_LABELS
+
+    monkeypatch.setitem(THEME_LABELS, "biometrics", "Biométrie")
+    matrix = client.get("/iscms/themes?theme=biometrics").get_data(as_text=True)
+    assert re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a></th>', matrix) == ["Biométrie"]
+    assert 'title="IGC — Biométrie"' in matrix
+    for path in ("/iscms", "/calendar"):
+        assert '<option value="biometrics" >Biométrie</option>' in client.get(path).get_data(as_text=True), path
+    assert '<a href="/iscms?theme=biometrics">Biométrie</a>' in client.get("/iscms/igc").get_data(as_text=True)
+
+
+def test_the_registry_table_gives_types_in_the_readers_language(client, registry):
+    page = client.get("/iscms?q=colombo", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert "<td>PCR</td>" in page
+    assert "<td>RCP</td>" not in page
+    assert '<input type="checkbox" name="type" value="GLOBAL" > Processus mondial</label>' in page

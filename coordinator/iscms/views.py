@@ -9,7 +9,7 @@ from coordinator.core.concurrency import EditConflict
 from coordinator.core.partial_dates import format_partial_date
 from coordinator.extensions import db
 from coordinator.iscms.forms import ChairTermForm, IscmForm
-from coordinator.iscms.labels import STATUS_LABELS, TYPE_LABELS, region_label
+from coordinator.iscms.labels import STATUS_LABELS, TYPE_LABELS, TYPE_SHORT_LABELS, region_label, theme_label
 from coordinator.iscms.models import ChairTerm, Iscm
 from coordinator.iscms.operations import (
     RegistryError,
@@ -32,7 +32,9 @@ from coordinator.iscms.queries import (
 
 bp = Blueprint("iscms", __name__)
 bp.add_app_template_filter(region_label, "translate_region")
+bp.add_app_template_filter(theme_label, "theme_label")
 bp.add_app_template_global(TYPE_LABELS, "ISCM_TYPE_LABELS")
+bp.add_app_template_global(TYPE_SHORT_LABELS, "ISCM_TYPE_SHORT_LABELS")
 bp.add_app_template_global(STATUS_LABELS, "CHAIR_STATUS_LABELS")
 
 
@@ -68,8 +70,8 @@ def themes():
 
 def _iscm_form(iscm: Iscm | None = None) -> IscmForm:
     form = IscmForm(obj=iscm) if request.method == "GET" and iscm else IscmForm()
-    form.regions.choices = [(region.slug, region.name) for region in all_regions()]
-    form.themes.choices = [(theme.slug, theme.name) for theme in all_themes()]
+    form.regions.choices = [(region.slug, region_label(region.name)) for region in all_regions()]
+    form.themes.choices = [(theme.slug, theme_label(theme)) for theme in all_themes()]
     if request.method == "GET" and iscm:
         form.regions.data = [region.slug for region in iscm.regions]
         form.themes.data = [theme.slug for theme in iscm.themes]
