@@ -153,7 +153,10 @@ def test_csrf_protects_every_form(app, make_user):
     client = app.test_client()
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 400
-    assert "The form had expired" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert ("The form had expired, so nothing was saved. Go back to it: your browser still shows what you typed. "
+            "Copy what you need, reload the page to get a fresh form, and send it again.") in page
+    assert "Your input is shown again" not in page
 
 
 def test_outside_tests_passwords_use_argon2s_recommended_cost():
