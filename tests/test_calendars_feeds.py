@@ -10,7 +10,7 @@ import vobject
 from coordinator.calendars import feeds
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole, Session
-from coordinator.meetings.operations import cancel_meeting, update_meeting
+from coordinator.meetings.operations import cancel_meeting, release_agenda, update_meeting
 from tests.calendar_factories import add_entry
 
 
@@ -135,12 +135,15 @@ def test_iscm_feed_lists_that_iscm_only(client, entries):
 
 
 def _add_session(app, slug, start_local: datetime, title="Opening"):
+    """A session added to the working copy and released, as readers of the meeting feed see sessions."""
     with app.app_context():
         meeting = _meeting(app, slug)
         meeting.timezone = "Europe/Zurich"
         session = Session(meeting=meeting, title=title, starts_at=start_local.astimezone(UTC),
                           ends_at=(start_local + timedelta(hours=2)).astimezone(UTC))
         db.session.add(session)
+        db.session.flush()
+        release_agenda(meeting, f"Added {title}")
         db.session.commit()
         return session.uid
 
@@ -163,7 +166,7 @@ def test_meeting_feed_has_one_event_per_session_in_geneva_time(app, client, entr
         assert event.dtstart.value.astimezone(UTC).hour == 7
 
 
-def test_session_change_raises_its_sequence_in_the_meeting_feed(app, client, entries):
+def test_a_released_change_of_session_time_raises_its_sequence_in_the_meeting_feed(app, client, entries):
     slug = entries["bali_labour"]
     uid = _add_session(app, slug, datetime(2023, 7, 10, 7, tzinfo=UTC))
     before = parse(client.get(f"/meetings/{slug}/calendar.ics").data)[uid]
@@ -171,10 +174,12 @@ def test_session_change_raises_its_sequence_in_the_meeting_feed(app, client, ent
         session = db.session.scalar(sa.select(Session).where(Session.uid == uid))
         session.starts_at += timedelta(hours=1)
         session.ends_at += timedelta(hours=1)
-        session.sequence += 1
+        db.session.flush()
+        release_agenda(session.meeting, "One hour later")
         db.session.commit()
     after = parse(client.get(f"/meetings/{slug}/calendar.ics").data)[uid]
     assert after["sequence"] == before["sequence"] + 1
+    assert after.decoded("dtstart").astimezone(UTC) == datetime(2023, 7, 10, 8, tzinfo=UTC)
 
 
 def test_private_meeting_feed_is_404_for_others_and_in_the_personal_feed_of_its_organizer(app, client, entries, make_user, auth):

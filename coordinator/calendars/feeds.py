@@ -1,25 +1,26 @@
-"""The iCal feeds: meetings and sessions turned into VEVENTs, cached one by one, assembled per feed.
+"""The iCal feeds: meetings and released sessions turned into VEVENTs, cached one by one, assembled per feed.
 
-Each VEVENT's text is kept in `ical_fragments` under the entry's UID with a stamp of what it was built
-from (SEQUENCE, last change, base URL, language); a feed re-serialises only entries whose stamp moved, so
-one edit in a 10,000-event calendar costs one event, not 10,000. Whole feeds are kept in the export
-store under a key of their scope's change marker, so an unchanged feed is read from disk.
+Each VEVENT's text is kept in `ical_fragments` under the entry's UID and the feed language, with a stamp
+of what it was built from (SEQUENCE, last change, release, base URL); a feed re-serialises only entries
+whose stamp moved, so one edit in a 10,000-event calendar costs one event per language, not 10,000.
+Whole feeds are kept in the export store under a key of the calendar's change marker, one file per feed.
+
+Sessions reach feeds only as the latest agenda release gives them (readers never see the organizers'
+working copy); a session an earlier release held and the latest dropped stays, as CANCELLED.
 """
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import url_for
-from flask_babel import get_locale
+from flask import current_app, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from coordinator.calendars.models import IcalFragment
+from coordinator.calendars.models import IcalFragment, RemovedSession
 from coordinator.exporting.ical import (
     CalendarMeta,
     EventData,
@@ -29,33 +30,38 @@ from coordinator.exporting.ical import (
 )
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db
+from coordinator.meetings.agenda import parse
 from coordinator.meetings.labels import FORMAT_LABELS, INITIATIVE_LABELS, KIND_LABELS, LEVEL_LABELS
-from coordinator.meetings.models import AgendaItem, ItemPerson, Meeting, Session
+from coordinator.meetings.models import AgendaRelease, Meeting, Session
 
 #: Raised whenever the text of a VEVENT changes shape, so every cached fragment is rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _CHUNK = 500
+#: Whole feeds kept on disk at most; the least recently written go first (one file per feed scope anyway).
+MAX_FEED_FILES = 500
+
+
+def feed_language() -> str:
+    """The language a feed is written in: `?lang=` (the Subscribe box puts the reader's), else the default.
+
+    Calendar applications send no useful Accept-Language, so a subscription reads the same whoever polls it.
+    """
+    languages = current_app.config["LANGUAGES"]
+    asked = request.args.get("lang", "")
+    return asked if asked in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def meeting_url(meeting_slug: str) -> str:
-    return url_for("meetings.show", slug=meeting_slug, _external=True) if _has_endpoint("meetings.show") else (
-        url_for("core.home", _external=True).rstrip("/") + f"/meetings/{meeting_slug}"
-    )
+    return url_for("meetings.show", slug=meeting_slug, _external=True)
 
 
 def agenda_url(meeting_slug: str) -> str:
-    return meeting_url(meeting_slug) + "/agenda"
-
-
-def _has_endpoint(name: str) -> bool:
-    from flask import current_app
-
-    return name in current_app.view_functions
+    return url_for("meetings.agenda_page", slug=meeting_slug, _external=True)
 
 
 def _stamp(uid: str, sequence: int, *changes) -> str:
     base = url_for("core.home", _external=True)
-    text = "|".join(str(part) for part in (FORMAT_VERSION, uid, sequence, base, get_locale(), *changes))
+    text = "|".join(str(part) for part in (FORMAT_VERSION, uid, sequence, base, *changes))
     return hashlib.sha1(text.encode()).hexdigest()
 
 
@@ -110,46 +116,132 @@ def meeting_event(meeting: Meeting) -> EventData:
     )
 
 
-# --- Sessions as events ---------------------------------------------------------------------------
+# --- Released sessions as events ------------------------------------------------------------------
+
+#: What a subscriber sees change in a session (RFC 5545 SEQUENCE): its time, title, place and status.
+SESSION_FACTS = ("title", "starts_at", "ends_at", "room", "link", "status")
 
 
-def _people(item: AgendaItem) -> str:
-    return ", ".join(link.person.name_with_honorific for link in item.people)
+@dataclass(frozen=True)
+class ReleasedSession:
+    """A session as the latest release that held it gives it, with the SEQUENCE its release history earns."""
+
+    data: dict
+    sequence: int
+    #: An earlier release held it and the latest does not: it is sent as CANCELLED.
+    removed: bool
 
 
-def session_description(session: Session) -> str:
-    """The session's agenda in the meeting's reference zone, one line per item."""
-    tz = ZoneInfo(session.meeting.timezone)
-    lines = [session.objective] if session.objective else []
-    for item in session.items:
-        start, end = item.starts_at.astimezone(tz), item.ends_at.astimezone(tz)
-        people = _people(item)
-        lines.append(f"{start:%H:%M}–{end:%H:%M} {item.title}" + (f" — {people}" if people else ""))
-    lines.append(_("Times in %(zone)s.", zone=session.meeting.timezone))
+def _facts(session: dict) -> tuple:
+    return tuple(session[name] for name in SESSION_FACTS)
+
+
+def released_sessions(snapshots: list[dict]) -> dict[int, ReleasedSession]:
+    """Every session the releases (oldest first) ever held, by id.
+
+    SEQUENCE rises with each release that changes the session's time, title, place or status, that drops
+    it, or that brings it back: a plain function of the releases, so every feed and request agrees.
+    """
+    state: dict[int, ReleasedSession] = {}
+    for snapshot in snapshots:
+        present = {session["id"]: session for session in snapshot["sessions"]}
+        for session_id, known in state.items():
+            if session_id not in present and not known.removed:
+                state[session_id] = ReleasedSession(known.data, known.sequence + 1, True)
+        for session_id, session in present.items():
+            known = state.get(session_id)
+            if known is None:
+                state[session_id] = ReleasedSession(session, 0, False)
+            else:
+                changed = known.removed or _facts(known.data) != _facts(session)
+                state[session_id] = ReleasedSession(session, known.sequence + changed, False)
+    return state
+
+
+@dataclass
+class ReleasedAgenda:
+    """What a feed shows of one meeting's agenda: its latest release and the sessions a reader may see."""
+
+    meeting: Meeting
+    release: AgendaRelease
+    #: (UID, session) in the order of the agenda.
+    sessions: list[tuple[str, ReleasedSession]]
+
+    @property
+    def zone(self) -> str:
+        return self.release.snapshot.get("timezone") or self.meeting.timezone
+
+
+def session_description(session: dict, zone: str) -> str:
+    """The session's released agenda in the reference zone, one line per item."""
+    tz = ZoneInfo(zone)
+    lines = [session["objective"]] if session.get("objective") else []
+    for item in session["items"]:
+        start, end = parse(item["starts_at"]).astimezone(tz), parse(item["ends_at"]).astimezone(tz)
+        people = ", ".join(person["name"] for person in item["people"])
+        lines.append(f"{start:%H:%M}–{end:%H:%M} {item['title']}" + (f" — {people}" if people else ""))
+    lines.append(_("Times in %(zone)s.", zone=zone))
     return "\n".join(lines)
 
 
-def session_stamp(session: Session) -> str:
-    items = [(item.id, item.updated_at) for item in session.items]
-    return _stamp(session.uid, session.sequence, session.updated_at, session.meeting.updated_at, session.meeting.status, items)
-
-
-def session_event(session: Session) -> EventData:
-    meeting = session.meeting
+def session_event(agenda: ReleasedAgenda, uid: str, released: ReleasedSession) -> EventData:
+    meeting, session = agenda.meeting, released.data
     return EventData(
-        uid=session.uid,
-        summary=f"{meeting.number or meeting.title}: {session.title}",
-        start=session.starts_at,
-        end=session.ends_at,
-        stamp=max([session.updated_at, meeting.updated_at, *(item.updated_at for item in session.items)]),
-        sequence=session.sequence,
-        timezone=meeting.timezone,
-        cancelled=session.status == "cancelled" or meeting.is_cancelled,
-        description=session_description(session),
-        location=session.room or session.link or meeting_location(meeting),
+        uid=uid,
+        summary=f"{meeting.number or meeting.title}: {session['title']}",
+        start=parse(session["starts_at"]),
+        end=parse(session["ends_at"]),
+        stamp=max(agenda.release.released_at, meeting.updated_at),
+        sequence=released.sequence + meeting.sequence,
+        timezone=agenda.zone,
+        cancelled=released.removed or session["status"] == "cancelled" or meeting.is_cancelled,
+        description=session_description(session, agenda.zone),
+        location=session.get("room") or session.get("link") or meeting_location(meeting),
         url=agenda_url(meeting.slug),
         categories=tuple(theme.name for theme in meeting.themes),
     )
+
+
+def _session_uids(agendas: dict[int, dict[int, ReleasedSession]]) -> dict[int, str]:
+    """Session id -> UID: from the session while it exists, else from what its deletion left behind."""
+    ids = [session_id for sessions in agendas.values() for session_id in sessions]
+    uids: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        for model, id_column in ((RemovedSession, RemovedSession.session_id), (Session, Session.id)):
+            uids.update(db.session.execute(sa.select(id_column, model.uid).where(id_column.in_(chunk))).all())
+    return uids
+
+
+def released_agendas(session_access: dict[int, set[int] | None]) -> list[ReleasedAgenda]:
+    """The released agendas of the meetings given, each cut to the sessions allowed (None: all of them).
+
+    Meetings without a release, or without an allowed session in it, are left out (they are shown by
+    their own event).
+    """
+    if not session_access:
+        return []
+    releases: dict[int, list[AgendaRelease]] = {}
+    for release in db.session.scalars(sa.select(AgendaRelease).where(AgendaRelease.meeting_id.in_(list(session_access)))
+                                      .order_by(AgendaRelease.meeting_id, AgendaRelease.number)):
+        releases.setdefault(release.meeting_id, []).append(release)
+    histories = {}
+    for meeting_id, versions in releases.items():
+        allowed = session_access[meeting_id]
+        history = released_sessions([release.snapshot for release in versions])
+        histories[meeting_id] = {sid: s for sid, s in history.items() if allowed is None or sid in allowed}
+    uids = _session_uids(histories)
+    meetings = {meeting.id: meeting for meeting in db.session.scalars(
+        sa.select(Meeting).where(Meeting.id.in_(list(histories)))
+        .options(selectinload(Meeting.iscms), selectinload(Meeting.themes))
+    )} if histories else {}
+    agendas = []
+    for meeting_id, history in histories.items():
+        sessions = sorted(((uids[sid], s) for sid, s in history.items() if sid in uids),
+                          key=lambda pair: (pair[1].data["starts_at"], pair[1].data["id"]))
+        if sessions:
+            agendas.append(ReleasedAgenda(meetings[meeting_id], releases[meeting_id][-1], sessions))
+    return agendas
 
 
 # --- Fragments ------------------------------------------------------------------------------------
@@ -169,33 +261,35 @@ class Fragments:
             add_zone_years(self.zones, zone, start.astimezone(tz).year, (end or start).astimezone(tz).year)
 
 
-def _save_fragments(built: dict[str, tuple[str, str]]) -> None:
+def _save_fragments(built: dict[str, tuple[str, str]], language: str) -> None:
     """Replace the cached texts; a concurrent request that saved the same ones first is not an error."""
     uids = list(built)
     try:
         with db.session.begin_nested():
             for start in range(0, len(uids), _CHUNK):
                 chunk = uids[start:start + _CHUNK]
-                db.session.execute(sa.delete(IcalFragment).where(IcalFragment.uid.in_(chunk)))
-                db.session.execute(
-                    sa.insert(IcalFragment), [{"uid": uid, "stamp": built[uid][0], "body": built[uid][1]} for uid in chunk]
-                )
+                db.session.execute(sa.delete(IcalFragment).where(IcalFragment.uid.in_(chunk),
+                                                                 IcalFragment.language == language))
+                db.session.execute(sa.insert(IcalFragment), [
+                    {"uid": uid, "language": language, "stamp": built[uid][0], "body": built[uid][1]} for uid in chunk
+                ])
     except IntegrityError:
         pass
 
 
-def meeting_fragments(meeting_clause, order=(Meeting.start_date, Meeting.starts_at, Meeting.id)) -> Fragments:
+def meeting_fragments(meeting_clause, language: str,
+                      order=(Meeting.start_date, Meeting.starts_at, Meeting.id)) -> Fragments:
     """VEVENTs of the meetings matching a clause, from the cache where their stamp still holds."""
     rows = db.session.execute(
         sa.select(Meeting.id, Meeting.uid, Meeting.sequence, Meeting.updated_at, Meeting.all_day, Meeting.timezone,
                   Meeting.starts_at, Meeting.ends_at, IcalFragment.stamp, IcalFragment.body)
-        .outerjoin(IcalFragment, IcalFragment.uid == Meeting.uid)
+        .outerjoin(IcalFragment, sa.and_(IcalFragment.uid == Meeting.uid, IcalFragment.language == language))
         .where(meeting_clause)
         .order_by(*order)
     ).all()
     stamps = {row.id: _stamp(row.uid, row.sequence, row.updated_at) for row in rows}
     stale = [row.id for row in rows if row.stamp != stamps[row.id]]
-    built = _build_meetings(stale, stamps)
+    built = _build_meetings(stale, stamps, language)
     fragments = Fragments([], {})
     for row in rows:
         text = built[row.uid][1] if row.uid in built else row.body
@@ -204,7 +298,7 @@ def meeting_fragments(meeting_clause, order=(Meeting.start_date, Meeting.starts_
     return fragments
 
 
-def _build_meetings(ids: list[int], stamps: dict[int, str]) -> dict[str, tuple[str, str]]:
+def _build_meetings(ids: list[int], stamps: dict[int, str], language: str) -> dict[str, tuple[str, str]]:
     built = {}
     for start in range(0, len(ids), _CHUNK):
         meetings = db.session.scalars(
@@ -214,57 +308,90 @@ def _build_meetings(ids: list[int], stamps: dict[int, str]) -> dict[str, tuple[s
         for meeting in meetings:
             built[meeting.uid] = (stamps[meeting.id], serialize_event(meeting_event(meeting)))
     if built:
-        _save_fragments(built)
+        _save_fragments(built, language)
     return built
 
 
-def session_fragments(sessions: Iterable[Session], fragments: Fragments) -> None:
-    """Append the VEVENTs of sessions (already loaded with their items) to a feed's fragments."""
-    sessions = list(sessions)
-    cached = {row.uid: row for row in db.session.execute(
-        sa.select(IcalFragment.uid, IcalFragment.stamp, IcalFragment.body)
-        .where(IcalFragment.uid.in_([s.uid for s in sessions]))
-    )} if sessions else {}
+def session_fragments(agendas: list[ReleasedAgenda], fragments: Fragments, language: str) -> None:
+    """Append the VEVENTs of released sessions to a feed's fragments, from the cache where it holds."""
+    uids = [uid for agenda in agendas for uid, _session in agenda.sessions]
+    cached = {}
+    for start in range(0, len(uids), _CHUNK):
+        cached.update({row.uid: row for row in db.session.execute(
+            sa.select(IcalFragment.uid, IcalFragment.stamp, IcalFragment.body)
+            .where(IcalFragment.uid.in_(uids[start:start + _CHUNK]), IcalFragment.language == language)
+        )})
     built = {}
-    for session in sessions:
-        stamp = session_stamp(session)
-        stored = cached.get(session.uid)
-        if stored is not None and stored.stamp == stamp:
-            text = stored.body
-        else:
-            text = serialize_event(session_event(session))
-            built[session.uid] = (stamp, text)
-        fragments.add(text, session.meeting.timezone, session.starts_at, session.ends_at)
+    for agenda in agendas:
+        for uid, released in agenda.sessions:
+            stamp = _stamp(uid, released.sequence, agenda.release.id, agenda.meeting.updated_at,
+                           agenda.meeting.sequence, released.removed)
+            stored = cached.get(uid)
+            if stored is not None and stored.stamp == stamp:
+                text = stored.body
+            else:
+                text = serialize_event(session_event(agenda, uid, released))
+                built[uid] = (stamp, text)
+            fragments.add(text, agenda.zone, parse(released.data["starts_at"]), parse(released.data["ends_at"]))
     if built:
-        _save_fragments(built)
+        _save_fragments(built, language)
 
 
-def load_sessions(meeting_ids: Iterable[int]) -> list[Session]:
-    ids = list(meeting_ids)
-    if not ids:
-        return []
-    return list(db.session.scalars(
-        sa.select(Session).where(Session.meeting_id.in_(ids))
-        .options(
-            selectinload(Session.meeting).selectinload(Meeting.themes),
-            selectinload(Session.items).selectinload(AgendaItem.people).selectinload(ItemPerson.person),
-        )
-        .order_by(Session.starts_at, Session.position, Session.id)
-    ))
+def feed_fragments(meeting_clause, session_access: dict[int, set[int] | None], language: str) -> Fragments:
+    """The released sessions of the meetings in `session_access` (all, or the ids allowed), and one event for
+    every other dated meeting of the clause (no release yet, or no session the reader may see)."""
+    agendas = released_agendas(session_access)
+    with_sessions = [agenda.meeting.id for agenda in agendas]
+    fragments = meeting_fragments(
+        sa.and_(meeting_clause, Meeting.id.not_in(with_sessions), Meeting.start_date.is_not(None)), language
+    )
+    session_fragments(agendas, fragments, language)
+    return fragments
 
 
 # --- Whole feeds ----------------------------------------------------------------------------------
 
 
-def feed_key(kind: str, scope, marker) -> str:
-    return content_key(FORMAT_VERSION, kind, scope, marker, url_for("core.home", _external=True), str(get_locale()))
+def scope_key(kind: str, scope, language: str) -> str:
+    """Which feed this is, whatever its version: one file is kept per scope."""
+    return content_key(FORMAT_VERSION, kind, scope, url_for("core.home", _external=True), language)
 
 
-def cached_feed(key: str, build) -> bytes:
-    """The feed from the export store, built and stored first if this version was never served."""
-    return ExportStore.current().get_or_build("ical", key, "ics", build).read_bytes()
+def version_key(scope: str, marker: datetime, *extra) -> str:
+    """The ETag of a feed: its scope at the calendar's change marker."""
+    return content_key(scope, marker.isoformat(), *extra)
+
+
+def cached_feed(scope: str, version: str, build) -> bytes:
+    """The feed from the export store; built, stored, and the scope's older versions removed, when new."""
+    store = ExportStore.current()
+    name = f"{scope}-{version}"
+    path = store.get("ical", name, "ics")
+    if path is not None:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            pass
+    body = build()
+    _prune(store.put("ical", name, "ics", body), scope)
+    return body
+
+
+def _prune(kept, scope: str) -> None:
+    """Older versions of the same feed go at once; beyond MAX_FEED_FILES feeds, the least recently written."""
+    others = [path for path in kept.parent.glob("*.ics") if path != kept]
+    older = [path for path in others if path.name.startswith(f"{scope}-")]
+    rest = sorted((path for path in others if path not in older), key=_mtime)
+    for path in older + rest[:max(0, len(rest) + 1 - MAX_FEED_FILES)]:
+        path.unlink(missing_ok=True)
+
+
+def _mtime(path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 def assemble(meta: CalendarMeta, fragments: Fragments) -> bytes:
     return assemble_calendar(meta, fragments.zones, fragments.texts)
-

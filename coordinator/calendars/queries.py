@@ -17,7 +17,7 @@ from coordinator.calendars.models import CalendarState, Follow
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Region, Theme
 from coordinator.meetings.access import public_meetings_clause, visible_meetings_clause
-from coordinator.meetings.models import AgendaItem, Meeting, MeetingRole, Session
+from coordinator.meetings.models import Meeting, MeetingRole
 
 #: Most entries the list view shows at once; the counts always cover all of them.
 LIST_LIMIT = 300
@@ -199,39 +199,35 @@ def public_feed_clause(flt: CalendarFilter):
     return sa.and_(public_meetings_clause(), filter_clause(flt), Meeting.start_date.is_not(None))
 
 
-def personal_meeting_ids(user) -> tuple[set[int], set[int]]:
-    """(meetings the user holds a role on, visible meetings of the ISCMs and themes they follow)."""
-    with_role = set(db.session.scalars(sa.select(MeetingRole.meeting_id).where(MeetingRole.user_id == user.id)))
+def session_access(user) -> dict[int, set[int] | None]:
+    """The meetings a user holds a role on, with the sessions their feed shows: None for all of them
+    (organizers, staff, participants), else the ids of the sessions they are rapporteur of."""
+    access: dict[int, set[int] | None] = {}
+    rows = db.session.execute(sa.select(MeetingRole.meeting_id, MeetingRole.role, MeetingRole.session_id)
+                              .where(MeetingRole.user_id == user.id))
+    for meeting_id, role, session_id in rows:
+        if role == "rapporteur" and session_id is not None:
+            sessions = access.setdefault(meeting_id, set())
+            if sessions is not None:
+                sessions.add(session_id)
+        else:
+            access[meeting_id] = None
+    return access
+
+
+def followed_meeting_ids(user) -> set[int]:
+    """Public, dated meetings of the ISCMs and themes the user follows."""
     follows = list(db.session.scalars(sa.select(Follow).where(Follow.user_id == user.id)))
     iscm_ids = [f.iscm_id for f in follows if f.iscm_id]
     theme_ids = [f.theme_id for f in follows if f.theme_id]
     if not iscm_ids and not theme_ids:
-        return with_role, set()
+        return set()
     followed = sa.or_(Meeting.iscms.any(Iscm.id.in_(iscm_ids)), Meeting.themes.any(Theme.id.in_(theme_ids)))
-    ids = db.session.scalars(
+    return set(db.session.scalars(
         sa.select(Meeting.id).where(public_meetings_clause(), followed, Meeting.start_date.is_not(None))
-    )
-    return with_role, set(ids) - with_role
+    ))
 
 
 def calendar_changed_at() -> datetime:
-    """When an entry last left the calendar; the epoch when none ever did."""
+    """When anything a feed shows last changed; the epoch when nothing ever did."""
     return db.session.scalar(sa.select(CalendarState.changed_at).where(CalendarState.id == 1)) or _EPOCH
-
-
-def scope_marker(meeting_clause, with_sessions: bool = False) -> tuple[int, datetime]:
-    """(entries, latest change) of the meetings a feed covers, in one query; sessions and agenda too if asked."""
-    columns = [sa.func.count(Meeting.id), sa.func.max(Meeting.updated_at)]
-    if with_sessions:
-        columns += [
-            sa.func.count(Session.id), sa.func.max(Session.updated_at), sa.func.count(AgendaItem.id),
-            sa.func.max(AgendaItem.updated_at),
-        ]
-    query = sa.select(*columns).select_from(Meeting).where(meeting_clause)
-    if with_sessions:
-        query = query.outerjoin(Session, Session.meeting_id == Meeting.id).outerjoin(
-            AgendaItem, AgendaItem.session_id == Session.id
-        )
-    row = db.session.execute(query).one()
-    stamps = [value for value in row if isinstance(value, datetime)]
-    return sum(value for value in row if isinstance(value, int)), max(stamps, default=_EPOCH)

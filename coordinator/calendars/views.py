@@ -5,8 +5,8 @@ from datetime import date
 
 import sqlalchemy as sa
 from babel.dates import get_day_names
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -25,7 +25,7 @@ from coordinator.extensions import db
 from coordinator.iscms.labels import TYPE_LABELS
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.iscms.queries import all_regions, all_themes, get_iscm, list_iscms
-from coordinator.meetings.access import can_view_meeting, public_meetings_clause
+from coordinator.meetings.access import can_view_meeting
 from coordinator.meetings.labels import (
     FORMAT_LABELS,
     INITIATIVE_LABELS,
@@ -43,6 +43,8 @@ bp.add_app_template_global(FORMAT_LABELS, "MEETING_FORMAT_LABELS")
 bp.add_app_template_global(INITIATIVE_LABELS, "MEETING_INITIATIVE_LABELS")
 bp.add_app_template_global(STATUS_LABELS, "MEETING_STATUS_LABELS")
 VIEWS = ("month", "list", "year")
+#: Years the calendar pages and JSON accept.
+MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
@@ -63,7 +65,10 @@ def filter_labels() -> dict[str, dict[str, str]]:
 
 
 def feed_links(endpoint: str, **args) -> dict[str, str]:
-    """The https:// and webcal:// addresses of a feed, for the Subscribe box."""
+    """The https:// and webcal:// addresses of a feed, for the Subscribe box, in the reader's language."""
+    language = str(get_locale())
+    if language != current_app.config["BABEL_DEFAULT_LOCALE"]:
+        args["lang"] = language
     https = url_for(endpoint, _external=True, **args)
     return {"https": https, "webcal": "webcal://" + https.split("://", 1)[1]}
 
@@ -81,23 +86,43 @@ def _today() -> date:
     return date.today()
 
 
-def _int_arg(name: str, default: int, low: int, high: int) -> int:
+def _year_param() -> int | None:
+    """`year=` as a year from MIN_YEAR to MAX_YEAR; None when not given; ValueError for anything else."""
+    text = request.args.get("year", "").strip()
+    if not text:
+        return None
+    year = int(text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(text)
+    return year
+
+
+def _page_year() -> int:
+    """The year view's year; a bad one is ignored with a message."""
     try:
-        value = int(request.args.get(name, default))
+        return _year_param() or _today().year
     except ValueError:
-        return default
-    return value if low <= value <= high else default
+        flash(_("“%(value)s” is not a year from %(low)d to %(high)d: showing %(year)d.", value=request.args["year"][:20],
+                low=MIN_YEAR, high=MAX_YEAR, year=_today().year), "error")
+        return _today().year
 
 
-def _month_arg() -> tuple[int, int]:
+def _page_month() -> tuple[int, int]:
+    """The month view's month (`month=2023-05`); a bad one is ignored with a message."""
     today = _today()
-    text = request.args.get("month", "")
+    text = request.args.get("month", "").strip()
+    if not text:
+        return today.year, today.month
     try:
         year, month = (int(part) for part in text.split("-"))
         date(year, month, 1)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(text)
     except ValueError:
+        flash(_("“%(value)s” is not a month like 2023-05 from %(low)d to %(high)d: showing this month.",
+                value=text[:20], low=MIN_YEAR, high=MAX_YEAR), "error")
         return today.year, today.month
-    return (year, month) if 1900 <= year <= 2200 else (today.year, today.month)
+    return year, month
 
 
 # --- Pages ---------------------------------------------------------------------------------------
@@ -114,12 +139,12 @@ def index():
         "filter_text": flt.describe(labels),
     }
     if view == "month":
-        year, month = _month_arg()
+        year, month = _page_month()
         context["month"] = queries.month_view(flt, current_user, year, month)
         context["weekday_names"] = [get_day_names("abbreviated", locale=get_locale())[day] for day in range(7)]
         entries = context["month"].entries
     elif view == "year":
-        context["year"] = _int_arg("year", _today().year, 1900, 2200)
+        context["year"] = _page_year()
         entries = context["entries"] = queries.year_view(flt, current_user, context["year"])
         context["year_groups"] = queries.by_month(entries)
     else:
@@ -133,7 +158,7 @@ def index():
 def highlights(year: int):
     """A year's totals as the highlights document states them, beside the counts computed from the calendar."""
     document = next((d for d in map(load_highlights, HIGHLIGHT_FILES) if d["year"] == year), None)
-    if document is None and not 1900 <= year <= 2200:
+    if document is None and not MIN_YEAR <= year <= MAX_YEAR:
         abort(404)
     entries = queries.year_view(CalendarFilter(), current_user, year)
     return render_template("calendars/highlights.html", year=year, document=document, entries=entries,
@@ -143,32 +168,24 @@ def highlights(year: int):
 # --- Feeds ---------------------------------------------------------------------------------------
 
 
-def _feed_response(kind: str, scope, clause, meta_builder, with_sessions=False, private=False, extra_marker=()):
-    """304 from the change marker alone; otherwise the feed from the store, or built from cached VEVENTs."""
-    count, latest = queries.scope_marker(clause, with_sessions=with_sessions)
-    changed = queries.calendar_changed_at()
-    last_modified = max(latest, changed)
-    key = feeds.feed_key(kind, scope, (count, latest.isoformat(), changed.isoformat(), *extra_marker))
+def _feed_response(kind: str, scope, meta_builder, fragments_builder, private: bool = False):
+    """304 from the change marker alone; otherwise the feed from the store, or built from cached VEVENTs.
+
+    The marker moves on every change a feed can show, so it is both the ETag's version and Last-Modified.
+    """
+    language = feeds.feed_language()
+    marker = queries.calendar_changed_at()
+    scope_key = feeds.scope_key(kind, scope, language)
+    version = feeds.version_key(scope_key, marker)
 
     def build() -> bytes:
-        body = feeds.cached_feed(key, lambda: feeds.assemble(meta_builder(), _fragments(clause, with_sessions)))
+        with force_locale(language):
+            body = feeds.cached_feed(scope_key, version,
+                                     lambda: feeds.assemble(meta_builder(), fragments_builder(language)))
         db.session.commit()
         return body
 
-    return conditional_response(key, last_modified, build, MIME_TYPE, private=private)
-
-
-def _fragments(clause, with_sessions: bool) -> feeds.Fragments:
-    if not with_sessions:
-        return feeds.meeting_fragments(clause)
-    meeting_ids = list(db.session.scalars(sa.select(Meeting.id).where(clause)))
-    sessions = feeds.load_sessions(meeting_ids)
-    with_own_sessions = {session.meeting_id for session in sessions}
-    fragments = feeds.meeting_fragments(
-        sa.and_(clause, Meeting.id.not_in(with_own_sessions), Meeting.start_date.is_not(None))
-    )
-    feeds.session_fragments(sessions, fragments)
-    return fragments
+    return conditional_response(version, marker, build, MIME_TYPE, private=private)
 
 
 def calendar_feed():
@@ -178,14 +195,15 @@ def calendar_feed():
         name, description = _calendar_name(flt, filter_labels())
         return CalendarMeta(name, description, url_for("calendars.index", _external=True, **flt.query_args()))
 
-    return _feed_response("calendar", flt.query_args(), queries.public_feed_clause(flt), meta)
+    return _feed_response("calendar", flt.query_args(), meta,
+                          lambda language: feeds.meeting_fragments(queries.public_feed_clause(flt), language))
 
 
 def iscm_feed(slug: str):
     iscm = get_iscm(slug)
     if iscm is None:
         abort(404)
-    flt = CalendarFilter(iscms=(iscm.slug,))
+    clause = queries.public_feed_clause(CalendarFilter(iscms=(iscm.slug,)))
 
     def meta():
         return CalendarMeta(
@@ -194,10 +212,11 @@ def iscm_feed(slug: str):
             url_for("iscms.show", slug=iscm.slug, _external=True),
         )
 
-    return _feed_response("iscm", iscm.slug, queries.public_feed_clause(flt), meta)
+    return _feed_response("iscm", iscm.slug, meta, lambda language: feeds.meeting_fragments(clause, language))
 
 
 def meeting_feed(slug: str):
+    """The sessions of the latest agenda release (the meeting's own event until there is one)."""
     meeting = get_meeting(slug)
     if meeting is None or not can_view_meeting(current_user, meeting):
         abort(404)
@@ -209,18 +228,19 @@ def meeting_feed(slug: str):
             feeds.agenda_url(meeting.slug),
         )
 
-    return _feed_response("meeting", meeting.uid, Meeting.id == meeting.id, meta, with_sessions=True,
-                          private=not meeting.is_public)
+    def fragments(language):
+        return feeds.feed_fragments(Meeting.id == meeting.id, {meeting.id: None}, language)
+
+    return _feed_response("meeting", meeting.uid, meta, fragments, private=not meeting.is_public)
 
 
 def personal_feed(token: str):
+    """Sessions where the user has a role (a session's rapporteur: that session), meetings they follow."""
     from coordinator.auth.models import User
 
     user = db.session.scalar(sa.select(User).where(User.feed_token == token)) if len(token) >= 20 else None
     if user is None or not user.is_active:
         abort(404)
-    with_role, followed = queries.personal_meeting_ids(user)
-    clause = sa.or_(Meeting.id.in_(with_role), Meeting.id.in_(followed))
 
     def meta():
         return CalendarMeta(
@@ -229,26 +249,36 @@ def personal_feed(token: str):
             url_for("auth.account", _external=True),
         )
 
-    marker = (user.id, sorted(with_role), sorted(followed))
-    return _feed_response("personal", token, clause, meta, with_sessions=True, private=True, extra_marker=marker)
+    def fragments(language):
+        access = queries.session_access(user)
+        followed = queries.followed_meeting_ids(user)
+        return feeds.feed_fragments(Meeting.id.in_(set(access) | followed), access, language)
+
+    return _feed_response("personal", (token, user.display_name), meta, fragments, private=True)
 
 
 def json_feed():
-    """Public entries matching the filters, for secretariats' own websites (documented in the README)."""
+    """Public entries matching the filters, for secretariats' own websites (documented in the README).
+
+    Dated entries only, as in the .ics feed; `year=` gives that year's entries, those the sources date
+    only to a month or a year included.
+    """
     flt = CalendarFilter.from_args(request.args)
-    clause = sa.and_(public_meetings_clause(), queries.filter_clause(flt))
-    year = request.args.get("year")
-    if year:
-        clause = sa.and_(clause, queries.in_year(_int_arg("year", 0, 1900, 2200)))
-    count, latest = queries.scope_marker(clause)
-    changed = queries.calendar_changed_at()
-    key = feeds.feed_key("json", flt.query_args(), (year, count, latest.isoformat(), changed.isoformat()))
+    try:
+        year = _year_param()
+    except ValueError:
+        return jsonify(error=_("year must be a number from %(low)d to %(high)d.", low=MIN_YEAR, high=MAX_YEAR)), 400
+    marker = queries.calendar_changed_at()
+    version = feeds.version_key(feeds.scope_key("json", (flt.query_args(), year), ""), marker)
 
     def build() -> bytes:
-        entries = queries.year_view(flt, None, int(year)) if year else queries.entries_where(clause)
+        if year is None:
+            entries = queries.entries_where(queries.public_feed_clause(flt))
+        else:
+            entries = queries.year_view(flt, None, year)
         return jsonify(filter=flt.query_args(), count=len(entries), meetings=[_as_json(m) for m in entries]).get_data()
 
-    return conditional_response(key, max(latest, changed), build, "application/json")
+    return conditional_response(version, marker, build, "application/json")
 
 
 def _as_json(meeting: Meeting) -> dict:
