@@ -101,10 +101,19 @@ def erase_person(person: Person) -> None:
     for participant in participations:
         participant.remarks, participant.represented = "", None
         participant.token = new_token()
-    for link in db.session.scalars(sa.select(ItemPerson).where(ItemPerson.person_id == person.id)):
-        link.listed_name = link.listed_as = None
+    _erase_agenda_wording(person)
     db.session.flush()
     record("person.erase", person, f"Erased person #{person.id}")
+
+
+def _erase_agenda_wording(person: Person) -> None:
+    """An agenda may print the person under its own name and words: blank them, and that name in the log."""
+    links = list(db.session.scalars(sa.select(ItemPerson).where(ItemPerson.person_id == person.id)))
+    listed = {link.listed_name for link in links if link.listed_name}
+    if listed:
+        redact(entries_mentioning(listed), listed)
+    for link in links:
+        link.listed_name = link.listed_as = None
 
 
 def _peers(participant: Participant) -> list[Participant]:
