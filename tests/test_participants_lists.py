@@ -1,18 +1,50 @@
 """The printed lists: GRCP 9's Annex VI and Annex V rebuilt from the demo data, and their PDFs."""
 
+import csv
 import io
+import re
+from pathlib import Path
 
 from pypdf import PdfReader
 
 from coordinator.extensions import db
-from coordinator.participants.lists import ListOptions, fold, participant_list_rows, roman, speakers_list
+from coordinator.participants.lists import (
+    ListOptions,
+    fold,
+    join_without_repeats,
+    participant_list_rows,
+    roman,
+    speakers_list,
+)
 from coordinator.participants.printouts import text_direction
 from coordinator.participants.seed import seed_participants
 from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant, seed_grcp9
 
+DATA = Path(__file__).parent / "data"
+#: Annex V's two speakers whose names it shortens, as the directory (and Annex VI) spell them.
+DIRECTORY_NAMES = {"Alba Goycochea": "Alba Goycoechea", "Ioane Alama": "Ioane Moreli Simi Alama"}
+
 
 def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def flat(text: str) -> str:
+    """Text as a reader sees it: lines joined, and a word split at a hyphen whole again."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text))
+
+
+def annex_vi_rows() -> list[list[str]]:
+    """Annex VI's rows (number, ISCM, name with honorific, position) from the test data's CSV of it."""
+    with (DATA / "grcp9_annex_vi.csv").open(encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle) if row and re.fullmatch(r"\d+\.", row[0])]
+
+
+def staff_pdf(app, client, auth, make_user, url: str) -> str:
+    staff = make_user("staff")
+    grant(app, "grcp-9", staff, "staff")
+    auth.login(staff)
+    return flat(pdf_text(client.get(url).data))
 
 
 def test_fold_files_accented_letters_with_plain_ones():
@@ -147,3 +179,38 @@ def test_unchanged_list_is_served_from_the_store_and_a_change_rebuilds(app, clie
 
         exports = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "participants.export")).all()
         assert len(exports) == 3
+
+
+def test_grcp9_participant_list_prints_every_annex_vi_row_verbatim(app, client, auth, make_user):
+    seed_grcp9(app)
+    text = staff_pdf(app, client, auth, make_user, "/meetings/grcp-9/participants.pdf")
+    rows = annex_vi_rows()
+    assert len(rows) == 67
+    for _number, represented, name, position in rows:
+        name = name.replace("H. E.", "H.E.").replace("Mr.", "Mr")  # the directory writes honorifics one way
+        assert flat(f"{represented} {name} {position}") in text
+    assert "Chief of Mission, IOM Guyana" in text
+    assert "Head of the Interim Secretariat of the Caribbean Migration Consultations" not in text
+
+
+def test_grcp9_speakers_list_prints_every_annex_v_line_verbatim(app, client, auth, make_user):
+    seed_grcp9(app)
+    text = staff_pdf(app, client, auth, make_user, "/meetings/grcp-9/speakers.pdf")
+    lines = (DATA / "grcp9_annex_v.txt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 21
+    for line in lines:
+        for short, full in DIRECTORY_NAMES.items():
+            line = line.replace(f"{short},", f"{full},")
+        assert flat(line) in text
+    assert "Japhet Lishomw, " in text  # speaks in the agenda; Annex V omits him
+
+
+def test_a_composed_speaker_description_says_each_thing_once():
+    assert join_without_repeats(["Head of Secretariat", "Pacific Immigration Development Community (PIDC)",
+                                 "Head of the Pacific Immigration Development Community (PIDC) Secretariat"]) == (
+        "Head of the Pacific Immigration Development Community (PIDC) Secretariat")
+    assert join_without_repeats(["Coordinator", "RCM", None, "for the Chair of the RCM"]) == (
+        "Coordinator, for the Chair of the RCM")
+    assert join_without_repeats(["Director General", "IOM", "IOM"]) == "Director General, IOM"
+    assert join_without_repeats(["Minister of Foreign Affairs", "Ministry of Foreign Affairs of Sudan", ""]) == (
+        "Minister of Foreign Affairs, Ministry of Foreign Affairs of Sudan")

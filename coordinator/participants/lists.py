@@ -3,6 +3,7 @@
 Plain functions over loaded objects so the summary report can include the same lists as annexes.
 """
 
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
@@ -82,7 +83,36 @@ def represented_text(participant: Participant) -> str:
 def position_text(person) -> str:
     if person.full_position:
         return person.full_position
-    return ", ".join(part for part in (person.position, person.organisation) if part)
+    return join_without_repeats([person.position, person.organisation])
+
+
+def listed_position(participant: Participant) -> str:
+    """The Position column: the participation's own wording for this meeting, else the directory's."""
+    return participant.position or position_text(participant.person)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+def join_without_repeats(parts: list) -> str:
+    """The parts joined by commas, leaving out any that another part already says.
+
+    A part is left out when all its words are in another one ("Head of Secretariat" beside "Head of the
+    PIDC Secretariat"), or it says the same as an earlier one.
+    """
+    parts = [part for part in parts if part]
+    kept = []
+    for index, part in enumerate(parts):
+        words = _words(part)
+        said = any(
+            words < _words(other) or (words == _words(other) and earlier < index)
+            for earlier, other in enumerate(parts)
+            if earlier != index
+        )
+        if not said:
+            kept.append(part)
+    return ", ".join(kept)
 
 
 def _name_key(participant: Participant, order: str) -> tuple:
@@ -136,7 +166,7 @@ def row_for(participant: Participant, number: int, options: ListOptions) -> Part
         return ParticipantRow(number, represented_text(participant), _("(name withheld)"), "", "", True)
     email = (person.email or "") if options.include_email else ""
     return ParticipantRow(
-        number, represented_text(participant), person.name_with_honorific, position_text(person), email, False
+        number, represented_text(participant), person.name_with_honorific, listed_position(participant), email, False
     )
 
 
@@ -218,9 +248,10 @@ def speakers_list(meeting) -> list[SpeakerRow]:
 
 
 def speaker_row(entry: ItemPerson) -> SpeakerRow:
+    """The name, then the directory's full position text (as Annex V prints it); without one, the
+    position, organisation and the capacity the agenda gives, each said once."""
     person = entry.person
-    parts = [person.position]
-    if person.organisation and person.organisation not in (person.position or ""):
-        parts.append(person.organisation)
-    parts.append(entry.capacity)
-    return SpeakerRow(person.name, ", ".join(part for part in parts if part))
+    description = person.full_position or join_without_repeats(
+        [person.position, person.organisation, entry.capacity]
+    )
+    return SpeakerRow(person.name, description)

@@ -66,6 +66,7 @@ def _participant(meeting, person, row, groups, iscms) -> Participant:
         organisation=row["organisation"],
         represented=row["represented"],
         capacity=row["capacity"],
+        position=row.get("position"),
         status="attended",
         language="en",
         remarks="",
