@@ -1,8 +1,109 @@
 """Who may open which page of the foundation: anonymous, user, staff, admin."""
 
+from urllib.parse import quote
+
 import pytest
+import sqlalchemy as sa
+from flask import url_for
+
+from coordinator.extensions import db
+from coordinator.iscms.models import ChairTerm, Iscm
 
 ROLES = ("anonymous", "user", "staff", "admin")
+FOUNDATION_BLUEPRINTS = ("core", "auth", "iscms", "audit")
+
+
+def everyone(status: int) -> dict:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int) -> dict:
+    """Anonymous visitors are sent to log in; every account gets `status`."""
+    return {"anonymous": 302, "user": status, "staff": status, "admin": status}
+
+
+def admins(status: int) -> dict:
+    return {"anonymous": 302, "user": 403, "staff": 403, "admin": status}
+
+
+#: (endpoint, method) -> status per role, for the request below: GET, or POST of POST_DATA (empty by default, so
+#: an admin's form POST is refused as incomplete, 400, and a non-admin's never reaches the form).
+EXPECTED = {
+    ("core.home", "GET"): everyone(200),
+    ("core.set_language", "POST"): everyone(302),
+    ("auth.login", "GET"): everyone(200),
+    ("auth.login", "POST"): everyone(200),
+    ("auth.logout", "POST"): everyone(302),
+    ("auth.account", "GET"): signed_in(200),
+    ("auth.change_password", "POST"): signed_in(400),
+    ("auth.save_preferences", "POST"): signed_in(400),
+    ("iscms.index", "GET"): everyone(200),
+    ("iscms.themes", "GET"): everyone(200),
+    ("iscms.show", "GET"): everyone(200),
+    ("iscms.create", "GET"): admins(200),
+    ("iscms.create", "POST"): admins(400),
+    ("iscms.edit", "GET"): admins(200),
+    ("iscms.edit", "POST"): admins(400),
+    ("iscms.add_term", "GET"): admins(200),
+    ("iscms.add_term", "POST"): admins(400),
+    ("iscms.edit_term", "GET"): admins(200),
+    ("iscms.edit_term", "POST"): admins(400),
+    ("iscms.delete_term", "POST"): admins(302),
+    ("audit.index", "GET"): admins(200),
+}
+POST_DATA = {"core.set_language": {"locale": "fr", "next": "/iscms"}}
+
+
+def foundation_routes(app) -> list[tuple[str, str]]:
+    return sorted(
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.split(".")[0] in FOUNDATION_BLUEPRINTS
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    )
+
+
+def bali_term_id(app) -> int:
+    with app.app_context():
+        return db.session.scalar(
+            sa.select(ChairTerm.id).join(Iscm).where(Iscm.slug == "bali-process").order_by(ChairTerm.id)
+        )
+
+
+def url_of(app, endpoint: str) -> str:
+    rule = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint)
+    values = {"slug": "bali-process", "term_id": bali_term_id(app)}
+    with app.test_request_context():
+        return url_for(endpoint, **{name: values[name] for name in rule.arguments})
+
+
+def test_every_foundation_route_has_an_expected_status_for_every_role(app):
+    assert foundation_routes(app) == sorted(EXPECTED)
+    assert [route for route, statuses in EXPECTED.items() if tuple(statuses) != ROLES] == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("endpoint", "method"), sorted(EXPECTED))
+def test_each_foundation_route_answers_each_role_as_expected(app, client, as_role, registry, endpoint, method, role):
+    url, statuses = url_of(app, endpoint), EXPECTED[(endpoint, method)]
+    as_role(role)
+    response = client.get(url) if method == "GET" else client.post(url, data=POST_DATA.get(endpoint, {}))
+    assert response.status_code == statuses[role]
+    needs_login = statuses["anonymous"] == 302 and statuses["user"] != 302
+    if role == "anonymous" and needs_login:
+        assert response.headers["Location"] == f"/login?next={quote(url, safe='')}"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "user", "staff"])
+def test_refused_chair_term_posts_change_nothing(app, client, as_role, registry, role):
+    term_id = bali_term_id(app)
+    as_role(role)
+    client.post(f"/iscms/bali-process/chairs/{term_id}/delete")
+    client.post(f"/iscms/bali-process/chairs/{term_id}/edit", data={"holder": "X", "role": "chair", "status": "past"})
+    client.post("/iscms/bali-process/chairs/new", data={"holder": "X", "role": "chair", "status": "current"})
+    with app.app_context():
+        holders = db.session.scalars(sa.select(ChairTerm.holder).join(Iscm).where(Iscm.slug == "bali-process"))
+        assert sorted(holders) == ["Australia", "Indonesia"]
 PUBLIC_PAGES = ("/", "/iscms", "/iscms/bali-process", "/iscms/themes", "/iscms?type=RCP", "/login")
 ADMIN_PAGES = ("/iscms/new", "/iscms/bali-process/edit", "/iscms/bali-process/chairs/new", "/audit")
 
