@@ -15,8 +15,9 @@ from coordinator.participants.lists import (
     participant_list_rows,
     roman,
     speakers_list,
+    split_capacity,
 )
-from coordinator.participants.printouts import text_direction
+from coordinator.participants.printouts import badges, place_cards, text_direction
 from coordinator.participants.seed import seed_participants
 from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant, seed_grcp9
 
@@ -214,3 +215,37 @@ def test_a_composed_speaker_description_says_each_thing_once():
     assert join_without_repeats(["Director General", "IOM", "IOM"]) == "Director General, IOM"
     assert join_without_repeats(["Minister of Foreign Affairs", "Ministry of Foreign Affairs of Sudan", ""]) == (
         "Minister of Foreign Affairs, Ministry of Foreign Affairs of Sudan")
+
+
+def test_section_one_is_ordered_by_the_printed_iscm_text(app):
+    seed_grcp9(app)
+    with app.test_request_context():
+        rows = participant_list_rows(get_meeting("grcp-9"))[0].rows
+    delegations = list(dict.fromkeys(split_capacity(row.represented)[0] for row in rows))
+    assert delegations == sorted(delegations, key=fold)
+    position = {text.split(" (")[-1].rstrip(")"): index for index, text in enumerate(delegations)}
+    assert position["MID-IGAD or IGAD RCP"] < position["MIDSA"]
+    assert position["Khartoum Process"] < position["Rabat Process"]
+    assert [row.number for row in rows if "(MID-IGAD" in row.represented] == [30, 31, 32]
+    assert [row.number for row in rows if "(MIDSA)" in row.represented] == [33, 34]
+
+
+def test_badges_and_place_cards_follow_the_list_order(app):
+    seed_grcp9(app)
+    with app.test_request_context():
+        meeting = get_meeting("grcp-9")
+        listed = [row.name for section in participant_list_rows(meeting) for row in section.rows]
+        for printout in (badges(meeting, ListOptions()), place_cards(meeting, ListOptions())):
+            cards = printout.context.get("cards") or [card for sheet in printout.context["sheets"] for card in sheet]
+            assert [" ".join(filter(None, (card.honorific, card.name))) for card in cards] == listed
+
+
+def test_the_capacity_ending_of_an_iscm_column(app):
+    assert split_capacity("Caribbean Migration Consultations (CMC) incoming Chair") == (
+        "Caribbean Migration Consultations (CMC)", "incoming_chair")
+    assert split_capacity("Pan-African Forum on Migration (PAFOM) Secretariat Support (informal)") == (
+        "Pan-African Forum on Migration (PAFOM)", "informal_support")
+    assert split_capacity("Budapest Process Co-Secretariat") == ("Budapest Process", "co_secretariat")
+    assert split_capacity("South American Conference on Migration (SACM)") == (
+        "South American Conference on Migration (SACM)", None)
+    assert split_capacity("Chair") == ("Chair", None)

@@ -10,7 +10,7 @@ import io
 from flask_babel import gettext as _
 
 from coordinator.participants.labels import capacity_label, group_title, status_label
-from coordinator.participants.lists import ListOptions, listed_participants, sort_key
+from coordinator.participants.lists import ListOptions, list_order, listed_participants
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,7 +40,7 @@ def headers() -> list[str]:
 def spreadsheet_rows(meeting) -> list[list[str]]:
     """Everyone invited or registered, in the printed list's order; erased people are left out."""
     participants = [p for p in listed_participants(meeting, ListOptions()) if p.person.erased_at is None]
-    participants.sort(key=lambda p: (p.group.position, sort_key(p, "iscm")))
+    participants.sort(key=lambda p: list_order(p, "iscm"))
     return [
         [
             safe_cell(v)

@@ -17,6 +17,27 @@ CAPACITY_LABELS = {
     "observer": _l("observer"),
     "organiser": _l("organizer"),
 }
+#: How lists and spreadsheets write each capacity in English, lower-cased, besides its label: what an
+#: import recognises, and the ending a printed ISCM column ("… (CMC) incoming Chair") may carry.
+CAPACITY_SPELLINGS = {
+    "chair": ("chair",),
+    "co_chair": ("co-chair", "co chair"),
+    "incoming_chair": ("incoming chair",),
+    "for_the_chair": ("for the chair",),
+    "head_of_secretariat": ("head of secretariat", "head of the secretariat"),
+    "secretariat": ("secretariat",),
+    "co_secretariat": ("co-secretariat", "co secretariat"),
+    "informal_support": (
+        "informal support",
+        "informal",
+        "interim support",
+        "support (informal)",
+        "secretariat support (informal)",
+    ),
+    "delegate": ("member state delegate", "delegate"),
+    "observer": ("observer",),
+    "organiser": ("organizer", "organiser", "host"),
+}
 STATUS_LABELS = {
     "invited": _l("invited"),
     "registered": _l("registered"),

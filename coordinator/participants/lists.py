@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from coordinator.extensions import db
 from coordinator.meetings.models import AgendaItem, ItemPerson, Session
-from coordinator.participants.labels import capacity_label, group_title
+from coordinator.participants.labels import CAPACITY_SPELLINGS, capacity_label, group_title
 from coordinator.participants.models import CAPACITIES, Participant, ParticipantGroup
 
 ORDERS = ("iscm", "alphabetical")
@@ -80,6 +80,29 @@ def represented_text(participant: Participant) -> str:
     return participant.organisation or participant.person.organisation or ""
 
 
+def split_capacity(text: str) -> tuple[str, str | None]:
+    """An ISCM column's text and the capacity it ends with: ("Caribbean Migration Consultations (CMC)",
+    "incoming_chair") from "Caribbean Migration Consultations (CMC) incoming Chair"; (text, None) otherwise."""
+    endings = sorted(
+        ((spelling, code) for code, spellings in CAPACITY_SPELLINGS.items() for spelling in spellings),
+        key=lambda ending: -len(ending[0]),
+    )
+    for spelling, code in endings:
+        head, tail = text[: -len(spelling)], text[-len(spelling) :]
+        if len(text) > len(spelling) and head[-1:].isspace() and fold(tail) == spelling:
+            return head.rstrip(" ,;"), code
+    return text, None
+
+
+def iscm_text(participant: Participant) -> str:
+    """The ISCM or organisation the ISCM column prints, without the capacity it may end with."""
+    if participant.represented:
+        return split_capacity(participant.represented)[0]
+    if participant.iscm is not None:
+        return participant.iscm.name
+    return participant.organisation or participant.person.organisation or ""
+
+
 def position_text(person) -> str:
     if person.full_position:
         return person.full_position
@@ -128,18 +151,29 @@ def _capacity_rank(code: str | None) -> int:
     return CAPACITIES.index(code) if code in CAPACITIES else len(CAPACITIES)
 
 
+def _delegation(participant: Participant) -> str:
+    """What ISCM order sorts a delegation on: the printed ISCM text (kept as it was when the person was erased)."""
+    frozen = participant.erased_sort_keys or {}
+    return frozen["delegation"] if "delegation" in frozen else fold(iscm_text(participant))
+
+
 def _block(participant: Participant, order: str) -> tuple:
     """The rows a participant is sorted among by name: its section, and in ISCM order its delegation."""
     if order == "alphabetical":
         return (participant.group_id,)
-    body = participant.iscm.name if participant.iscm else (participant.organisation or "")
-    return (participant.group_id, fold(body), _capacity_rank(participant.capacity))
+    return (participant.group_id, _delegation(participant), _capacity_rank(participant.capacity))
 
 
 def sort_key(participant: Participant, order: str) -> tuple:
+    """The place within its section."""
     if order == "alphabetical":
         return _name_key(participant, order)
     return (*_block(participant, order)[1:], *_name_key(participant, order))
+
+
+def list_order(participant: Participant, order: str) -> tuple:
+    """The place in the printed list: its section, then its place within it (badges and cards follow it)."""
+    return (participant.group.position, participant.group_id, *sort_key(participant, order))
 
 
 def frozen_sort_keys(participant: Participant, peers: list[Participant]) -> dict:
@@ -157,6 +191,7 @@ def frozen_sort_keys(participant: Participant, peers: list[Participant]) -> dict
             if peer.id != participant.id and _block(peer, order) == block and _name_key(peer, order) < own
         ]
         keys[order] = [*max(before, default=("", "", 0)), participant.id]
+    keys["delegation"] = _delegation(participant)
     return keys
 
 

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from coordinator.participants.labels import capacity_label
 from coordinator.participants.lists import (
     ListOptions,
+    list_order,
     listed_participants,
     participant_list_rows,
     sections_fingerprint,
@@ -120,7 +121,7 @@ def name_card(participant: Participant) -> NameCard:
 
 def _cards(meeting, options: ListOptions) -> list[NameCard]:
     people = [p for p in listed_participants(meeting, options) if p.person.erased_at is None]
-    return [name_card(p) for p in sorted(people, key=lambda p: sort_key(p, options.order))]
+    return [name_card(p) for p in sorted(people, key=lambda p: list_order(p, options.order))]
 
 
 def badges(meeting, options: ListOptions) -> Printout:

@@ -6,7 +6,7 @@ from sqlalchemy.orm import selectinload
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.participants.labels import group_title
-from coordinator.participants.lists import sort_key
+from coordinator.participants.lists import list_order
 from coordinator.participants.models import Participant
 from coordinator.participants.operations import ensure_groups
 
@@ -23,7 +23,7 @@ def meeting_participants(meeting, status: str = "") -> list[Participant]:
     if status:
         query = query.where(Participant.status == status)
     participants = list(db.session.scalars(query))
-    return sorted(participants, key=lambda p: (p.group.position, sort_key(p, "iscm")))
+    return sorted(participants, key=lambda p: list_order(p, "iscm"))
 
 
 def iscm_choices() -> list[tuple]:
