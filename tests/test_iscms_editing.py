@@ -1,5 +1,7 @@
 """Administrators edit the registry through forms; bad input changes nothing; every change is audited."""
 
+import re
+
 import sqlalchemy as sa
 
 from coordinator.audit.models import AuditEntry
@@ -155,3 +157,22 @@ def test_a_chair_term_of_another_iscm_is_404(app, client, as_role, registry):
     with app.app_context():
         term_id = db.session.scalar(sa.select(ChairTerm.id).join(Iscm).where(Iscm.slug == "rcm"))
     assert client.get(f"/iscms/bali-process/chairs/{term_id}/edit").status_code == 404
+
+
+def test_member_states_beyond_every_state_there_is_are_refused(app, client, as_role, registry):
+    as_role("admin")
+    before = load(app, "bali-process")
+    for value in ("251", "99999999999999999999"):
+        response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states=value))
+        assert response.status_code == 400
+        assert "No ISCM has more than 250 member States." in response.get_data(as_text=True)
+    assert client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="250")).status_code == 302
+    assert load(app, "bali-process") == {**before, "member_states": 250, "version": before["version"] + 1}
+
+
+def test_member_states_that_are_not_a_number_get_one_message(app, client, as_role, registry):
+    as_role("admin")
+    response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="many"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert re.findall(r'<p class="error" role="alert">([^<]+)</p>', page) == ["Not a valid integer value."]

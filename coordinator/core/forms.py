@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField, StringField, TextAreaField, widgets
-from wtforms.validators import ValidationError
+from wtforms.validators import NumberRange, ValidationError
 
 from coordinator.core.timezones import is_known_zone
 
@@ -33,3 +33,12 @@ class TimeZoneField(StringField):
             self.data = self.data.strip()
         if self.data and not is_known_zone(self.data):
             raise ValidationError(_l("Unknown time zone “%(zone)s”: use an IANA name such as Europe/Zurich.", zone=self.data))
+
+
+class NumberRangeIfNumber(NumberRange):
+    """A range check that stays silent when the input is not a number: the field's own "not a valid
+    integer" message is then the one to read, not two at once."""
+
+    def __call__(self, form, field):
+        if field.data is not None:
+            super().__call__(form, field)

@@ -3,12 +3,15 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 
-from coordinator.core.forms import LinesField, MultiCheckboxField, TimeZoneField
+from coordinator.core.forms import LinesField, MultiCheckboxField, NumberRangeIfNumber, TimeZoneField
 from coordinator.core.partial_dates import PartialDateError, parse_partial_date, parse_partial_end
 from coordinator.iscms.labels import ROLE_LABELS, STATUS_LABELS, TYPE_LABELS
 from coordinator.iscms.models import CHAIR_ROLES, TERM_STATUSES, TYPES
+
+#: More than every State there is (193 UN members; the GFMD counts 195): a bigger number is a typing error.
+MAX_MEMBER_STATES = 250
 
 
 class IscmForm(FlaskForm):
@@ -19,7 +22,14 @@ class IscmForm(FlaskForm):
     type = SelectField(_l("Type"), choices=[("", "—")] + [(t, TYPE_LABELS[t]) for t in TYPES])
     member_states = IntegerField(
         _l("Member States"),
-        validators=[Optional(), NumberRange(min=0, message=_l("The number of member States cannot be negative."))],
+        validators=[
+            Optional(),
+            NumberRangeIfNumber(min=0, message=_l("The number of member States cannot be negative.")),
+            NumberRangeIfNumber(
+                max=MAX_MEMBER_STATES,
+                message=_l("No ISCM has more than %(max)d member States.", max=MAX_MEMBER_STATES),
+            ),
+        ],
     )
     established = IntegerField(_l("Year established"), validators=[Optional()])
     established_note = StringField(_l("Note on the establishment"), validators=[Optional(), Length(max=200)])
