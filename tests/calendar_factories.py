@@ -2,6 +2,9 @@
 
 from datetime import date
 
+import icalendar
+import vobject
+
 from coordinator.extensions import db
 from coordinator.meetings.operations import create_meeting
 
@@ -22,3 +25,11 @@ def add_entry(app, **overrides) -> str:
         meeting = create_meeting(entry_values(**overrides))
         db.session.commit()
         return meeting.slug
+
+
+def parse(body: bytes) -> dict[str, icalendar.Event]:
+    """Both parsers must read the feed; returns icalendar's events by UID."""
+    other = vobject.readOne(body.decode("utf-8"))
+    events = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+    assert sorted(e.uid.value for e in getattr(other, "vevent_list", [])) == sorted(events)
+    return events

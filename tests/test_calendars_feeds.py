@@ -2,7 +2,6 @@
 
 from datetime import UTC, date, datetime, timedelta
 
-import icalendar
 import pytest
 import sqlalchemy as sa
 import vobject
@@ -11,15 +10,7 @@ from coordinator.calendars import feeds
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole, Session
 from coordinator.meetings.operations import cancel_meeting, release_agenda, update_meeting
-from tests.calendar_factories import add_entry
-
-
-def parse(body: bytes) -> dict[str, icalendar.Event]:
-    """Both parsers must read the feed; returns icalendar's events by UID."""
-    other = vobject.readOne(body.decode("utf-8"))
-    events = {str(e["uid"]): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
-    assert sorted(e.uid.value for e in getattr(other, "vevent_list", [])) == sorted(events)
-    return events
+from tests.calendar_factories import add_entry, parse
 
 
 def _meeting(app, slug):
