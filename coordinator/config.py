@@ -1,7 +1,9 @@
 """Settings, read from the environment once, when the app is created."""
 
+import json
 import os
 import secrets
+from functools import partial
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +40,8 @@ class Config:
     SQLALCHEMY_DATABASE_URI = database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'coordinator.sqlite'}")
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: JSON columns keep letters as they are, not as \u escapes, so a text search finds "Söderköping" in them.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "json_serializer": partial(json.dumps, ensure_ascii=False)}
     EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", PROJECT_ROOT / "exports"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
     #: Largest request body in bytes (uploads): above it the request gets the 413 page. Pages with a

@@ -129,3 +129,23 @@ def test_list_iscms_filters_compose(app, registry):
         both = list_iscms(RegistryFilter(regions=("africa",), types=("RCP",)))
         assert both
         assert all(iscm.type == "RCP" and "africa" in {r.slug for r in iscm.regions} for iscm in both)
+
+
+@pytest.mark.parametrize("text", ["Söderköping", "söderköping process"])
+def test_text_search_finds_other_names_with_letters_outside_ascii(client, registry, text):
+    assert acronyms_in(client.get("/iscms", query_string={"q": text}).get_data(as_text=True)) == ["EaP Panel"]
+
+
+@pytest.mark.parametrize("text", ["%", "_", "5%5", '"'])
+def test_text_search_takes_wildcards_and_quotes_as_letters(client, registry, text):
+    page = client.get("/iscms", query_string={"q": text}).get_data(as_text=True)
+    assert acronyms_in(page) == []
+    assert "No ISCM matches these filters." in page
+
+
+def test_lists_are_stored_with_their_letters_as_they_are(app, registry):
+    with app.app_context():
+        stored = db.session.scalar(
+            sa.select(sa.cast(Iscm.other_names, sa.String)).where(Iscm.slug == "eap-panel")
+        )
+    assert "Söderköping Process" in stored

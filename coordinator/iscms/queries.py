@@ -1,5 +1,6 @@
 """Reading the registry: lists, filters, sorting, the theme matrix and counts."""
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,17 +67,25 @@ def _apply_filter(query, flt: RegistryFilter):
     for theme in flt.themes:
         query = query.where(Iscm.themes.any(Theme.slug == theme))
     if flt.text:
-        pattern = f"%{flt.text.lower()}%"
-        query = query.where(
-            sa.or_(
-                sa.func.lower(Iscm.acronym).like(pattern),
-                sa.func.lower(Iscm.name).like(pattern),
-                sa.func.lower(sa.cast(Iscm.other_names, sa.String)).like(pattern),
-                sa.func.lower(sa.cast(Iscm.secretariats, sa.String)).like(pattern),
-                Iscm.chair_terms.any(sa.func.lower(ChairTerm.holder).like(pattern)),
-            )
-        )
+        query = query.where(_text_matches(flt.text.lower()))
     return query
+
+
+def _text_matches(text: str):
+    """The text anywhere in the names, secretariats or chairs; % and _ are letters like any other. Lists are
+    searched in their stored JSON, where the text is written as a JSON string writes it (quotes escaped)."""
+
+    def contains(column, value=text):
+        return sa.func.lower(column).contains(value, autoescape=True)
+
+    in_json = json.dumps(text, ensure_ascii=False)[1:-1]
+    return sa.or_(
+        contains(Iscm.acronym),
+        contains(Iscm.name),
+        contains(sa.cast(Iscm.other_names, sa.String), in_json),
+        contains(sa.cast(Iscm.secretariats, sa.String), in_json),
+        Iscm.chair_terms.any(contains(ChairTerm.holder)),
+    )
 
 
 def list_iscms(flt: RegistryFilter = RegistryFilter()) -> list[Iscm]:

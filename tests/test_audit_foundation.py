@@ -1,0 +1,32 @@
+"""The audit log: entries are found by the texts they mention, however they were stored."""
+
+import json
+
+import sqlalchemy as sa
+
+from coordinator.audit.models import AuditEntry
+from coordinator.audit.operations import record
+from coordinator.audit.queries import entries_mentioning
+from coordinator.extensions import db
+from coordinator.iscms.models import Iscm
+
+
+def insert_raw_entry(summary: str, changes_json: str) -> None:
+    """An entry as an older version wrote it, its JSON with letters outside ASCII escaped."""
+    value = "CAST(:changes AS JSON)" if db.engine.dialect.name == "postgresql" else ":changes"
+    db.session.execute(
+        sa.text(f"INSERT INTO audit_entries (at, action, object_type, summary, changes) "
+                f"VALUES (:at, 'iscm.update', 'Iscm', :summary, {value})"),
+        {"at": "2020-01-01 00:00:00", "summary": summary, "changes": changes_json},
+    )
+
+
+def test_entries_are_found_by_a_name_in_old_and_new_changes(app):
+    with app.app_context():
+        insert_raw_entry("old", json.dumps({"name": ["Åsa Öberg", None]}))
+        record("iscm.update", Iscm(id=1), "new", {"name": ["Åsa Öberg", "Åsa Berg"]})
+        record("iscm.update", Iscm(id=2), "other", {"name": ["Wen Li", None]})
+        db.session.commit()
+        stored = db.session.scalars(sa.select(sa.cast(AuditEntry.changes, sa.Text)).order_by(AuditEntry.id)).all()
+        assert "\\u00c5sa" in stored[0] and "Åsa Öberg" in stored[1]
+        assert sorted(entry.summary for entry in entries_mentioning(["Åsa Öberg"])) == ["new", "old"]
