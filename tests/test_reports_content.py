@@ -12,7 +12,7 @@ def test_from_form_reads_rows_and_drops_blank_ones():
         "floor-0-iscm": "rcm", "floor-0-speaker": "Ms A", "floor-0-notes": "Said x", "floor-1-speaker": "",
         "practices-0-iscm": "", "practices-0-text": "Networks", "free_text": "Notes\r\nmore",
     })
-    result = content.from_form(form)
+    result = content.from_form(form, {})
     assert result["objective"] == "To discuss"
     assert result["consensuses"] == ["One", "Two"]
     assert result["floor"] == [{"iscm": "rcm", "speaker": "Ms A", "notes": "Said x"}]
@@ -21,8 +21,10 @@ def test_from_form_reads_rows_and_drops_blank_ones():
 
 
 def test_prefilled_report_is_empty_until_something_is_written():
-    report = content.prefill("Objective", ["Q1"], [("rcm", "Ms A, Chair")])
+    agenda = {"objective": "Objective", "guiding_questions": ["Q1"], "facilitator": "Mr F, Chair", "iscms": ["RCM"]}
+    report = content.prefill(agenda, [("rcm", "Ms A, Chair")])
     assert report["floor"] == [{"iscm": "rcm", "speaker": "Ms A, Chair", "notes": ""}]
+    assert (report["facilitator"], report["iscms_present"], report["order"]) == ("Mr F, Chair", ["RCM"], list(content.PARTS))
     assert content.is_empty(report)
     report["floor"][0]["notes"] = "She said"
     assert not content.is_empty(report)
@@ -32,6 +34,43 @@ def test_spare_rows_are_offered_under_each_list():
     rows = content.with_spare_rows(content.empty_content())
     assert rows["consensuses"] == ["", ""]
     assert len(rows["floor"]) == content.SPARE_ROWS
+
+
+DEFAULTS = {"floor": "ISCMs and speakers who took the floor", "challenges": "Challenges", "practices": "Effective practices"}
+
+
+def test_a_heading_typed_over_the_default_is_kept_and_an_emptied_one_prints_none():
+    form = MultiDict({
+        "heading-floor": "ISCMs and speakers who took the floor", "heading-challenges": "Main migration trends",
+        "heading-practices": "", "intro-challenges": "What are the main trends?", "intro-floor": " ",
+    })
+    result = content.from_form(form, DEFAULTS)
+    assert result["headings"] == {"challenges": "Main migration trends", "practices": ""}
+    assert result["intros"] == {"challenges": "What are the main trends?"}
+
+
+def test_parts_print_in_the_typed_positions_and_ties_keep_the_usual_order():
+    form = MultiDict({"position-challenges": "1", "position-opening": "1", "position-practices": "x"})
+    order = content.from_form(form, DEFAULTS)["order"]
+    assert order[:2] == ["opening", "challenges"]
+    assert order[2:] == [part for part in content.PARTS if part not in ("opening", "challenges")]
+
+
+def test_printed_parts_follow_the_reports_order_and_its_own_headings():
+    report = content.normalise({
+        "order": ["challenges", "floor", "bogus", "challenges"], "headings": {"challenges": "Gaps", "floor": ""},
+        "intros": {"challenges": "What are the gaps?"},
+    })
+    parts = content.printed_parts(report, DEFAULTS)
+    assert [part["key"] for part in parts] == ["challenges", "floor", *[p for p in content.PARTS if p not in ("challenges", "floor")]]
+    assert parts[0] == {"key": "challenges", "heading": "Gaps", "intro": "What are the gaps?"}
+    assert parts[1] == {"key": "floor", "heading": "", "intro": ""}
+    assert next(p for p in parts if p["key"] == "practices")["heading"] == "Effective practices"
+
+
+def test_content_saved_before_the_layout_fields_prints_in_the_usual_order():
+    parts = content.printed_parts({"objective": "x"}, DEFAULTS)
+    assert [part["key"] for part in parts] == list(content.PARTS)
 
 
 def test_as_lines_names_iscms_for_comparison():

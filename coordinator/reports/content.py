@@ -2,34 +2,61 @@
 
 A report's content is a plain dict (kept as JSON):
 
+    title: str                        the report's own title ("" prints the session's)
+    opening: str                      lines printed first: link, title, date, "SESSION 1"
+    facilitator: str                  iscms_present: [str]
     objective: str                    guiding_questions: [str]
     floor: [{iscm, speaker, notes}]   consensuses: [str]
     practices: [{iscm, text}]         challenges: [str]
-    recommendations: [str]            free_text: str
+    recommendations: [str]            next_steps: [str]
+    free_text: str
+    headings: {part: str}             the rapporteur's own heading of a part ("" prints none)
+    intros: {part: str}               a line printed under a part's heading
+    order: [part]                     the order the parts print in
 
 `iscm` is an ISCM slug or None. These functions need no request and no database.
 """
 
 from collections.abc import Mapping
 
-LIST_FIELDS = ("guiding_questions", "consensuses", "challenges", "recommendations")
-TEXT_FIELDS = ("objective", "free_text")
+LIST_FIELDS = ("iscms_present", "guiding_questions", "consensuses", "challenges", "recommendations", "next_steps")
+TEXT_FIELDS = ("title", "opening", "facilitator", "objective", "free_text")
+#: The parts of a report, in the order they print unless the rapporteur orders them otherwise.
+PARTS = (
+    "opening", "people", "objective", "guiding_questions", "iscms_present", "floor", "consensuses", "practices",
+    "challenges", "recommendations", "next_steps", "free_text",
+)
 #: Blank rows the editor adds under each list, so more can be written without JavaScript.
 SPARE_ROWS = 2
 #: Upper bounds that keep one save of one report to a sane size.
 MAX_ROWS = 200
 MAX_TEXT = 50_000
+MAX_HEADING = 500
 
 
 def empty_content() -> dict:
-    return {
-        "objective": "", "guiding_questions": [], "floor": [], "consensuses": [], "practices": [],
-        "challenges": [], "recommendations": [], "free_text": "",
-    }
+    content = {name: "" for name in TEXT_FIELDS}
+    content.update({name: [] for name in LIST_FIELDS})
+    content.update({"floor": [], "practices": [], "headings": {}, "intros": {}, "order": list(PARTS)})
+    return content
 
 
-def _clean(value) -> str:
-    return str(value or "").replace("\r\n", "\n").strip()[:MAX_TEXT]
+def _clean(value, limit: int = MAX_TEXT) -> str:
+    return str(value or "").replace("\r\n", "\n").strip()[:limit]
+
+
+def _part_texts(raw) -> dict[str, str]:
+    """{part: text} for known parts only; a heading may be "" (printed without one)."""
+    if not isinstance(raw, Mapping):
+        return {}
+    return {part: _clean(raw[part], MAX_HEADING) for part in PARTS if part in raw and raw[part] is not None}
+
+
+def _order(raw) -> list[str]:
+    """The known parts in the order given, each once, then those left out in their usual place."""
+    given = [part for part in (raw if isinstance(raw, list | tuple) else []) if part in PARTS]
+    ordered = list(dict.fromkeys(given))
+    return ordered + [part for part in PARTS if part not in ordered]
 
 
 def normalise(raw: Mapping) -> dict:
@@ -49,6 +76,9 @@ def normalise(raw: Mapping) -> dict:
         for row in (raw.get("practices") or [])[:MAX_ROWS]
         if isinstance(row, Mapping) and _clean(row.get("text"))
     ]
+    content["headings"] = _part_texts(raw.get("headings"))
+    content["intros"] = {part: text for part, text in _part_texts(raw.get("intros")).items() if text}
+    content["order"] = _order(raw.get("order"))
     return content
 
 
@@ -62,8 +92,28 @@ def _indexed(form, prefix: str) -> list[int]:
     return sorted(numbers)[:MAX_ROWS]
 
 
-def from_form(form) -> dict:
-    """The content a posted editor holds (fields `objective`, `consensuses-0`, `floor-0-speaker`...)."""
+def _headings_from_form(form, default_headings: Mapping[str, str]) -> dict[str, str]:
+    """Headings typed over the defaults; one left as the default is not kept, so it follows the reader's language."""
+    typed = {part: _clean(form.get(f"heading-{part}"), MAX_HEADING) for part in PARTS if f"heading-{part}" in form}
+    return {part: text for part, text in typed.items() if text != default_headings.get(part, "")}
+
+
+def _order_from_form(form) -> list[str]:
+    """Parts sorted by the position typed for each (`position-<part>`); ties and blanks keep the usual order."""
+    def position(index_and_part):
+        index, part = index_and_part
+        try:
+            return int(form.get(f"position-{part}", "")), index
+        except ValueError:
+            return index + 1, index
+    return [part for _, part in sorted(enumerate(PARTS), key=position)]
+
+
+def from_form(form, default_headings: Mapping[str, str]) -> dict:
+    """The content a posted editor holds (fields `objective`, `consensuses-0`, `floor-0-speaker`, `heading-floor`...).
+
+    `default_headings` are the headings the editor offered, so that only the ones typed over are kept.
+    """
     raw = {name: form.get(name, "") for name in TEXT_FIELDS}
     for name in LIST_FIELDS:
         raw[name] = [form.get(f"{name}-{n}", "") for n in _indexed(form, name)]
@@ -73,33 +123,50 @@ def from_form(form) -> dict:
     raw["practices"] = [
         {key: form.get(f"practices-{n}-{key}", "") for key in ("iscm", "text")} for n in _indexed(form, "practices")
     ]
+    raw["headings"] = _headings_from_form(form, default_headings)
+    raw["intros"] = {part: form.get(f"intro-{part}", "") for part in PARTS}
+    raw["order"] = _order_from_form(form)
     return normalise(raw)
 
 
 def is_empty(content: Mapping) -> bool:
     """True when nothing was written beyond what the agenda pre-filled (objective, questions, names)."""
     written = [content.get("free_text"), *content.get("consensuses", []), *content.get("challenges", [])]
-    written += content.get("recommendations", [])
+    written += [*content.get("recommendations", []), *content.get("next_steps", [])]
     written += [row.get("notes") for row in content.get("floor", [])]
     written += [row.get("text") for row in content.get("practices", [])]
     return not any(written)
 
 
 def with_spare_rows(content: Mapping) -> dict:
-    """The content with blank rows appended to each list, for the editor without JavaScript."""
-    rows = dict(content)
+    """The content with every key and blank rows appended to each list, for the editor without JavaScript."""
+    rows = normalise(content)
     for name in LIST_FIELDS:
-        rows[name] = [*content.get(name, []), *[""] * SPARE_ROWS]
-    rows["floor"] = [*content.get("floor", []), *[{"iscm": None, "speaker": "", "notes": ""}] * SPARE_ROWS]
-    rows["practices"] = [*content.get("practices", []), *[{"iscm": None, "text": ""}] * SPARE_ROWS]
+        rows[name] = [*rows[name], *[""] * SPARE_ROWS]
+    rows["floor"] = [*rows["floor"], *[{"iscm": None, "speaker": "", "notes": ""}] * SPARE_ROWS]
+    rows["practices"] = [*rows["practices"], *[{"iscm": None, "text": ""}] * SPARE_ROWS]
     return rows
 
 
-def prefill(objective: str | None, guiding_questions: list[str], speakers: list[tuple[str | None, str]]) -> dict:
-    """A new report as the agenda gives it: the session's objective, questions, and who took the floor."""
+def printed_parts(content: Mapping, default_headings: Mapping[str, str]) -> list[dict]:
+    """[{key, heading, intro}] in the report's order: its own heading where it gave one, else the default."""
+    headings, intros = content.get("headings") or {}, content.get("intros") or {}
+    return [
+        {"key": part, "heading": headings.get(part, default_headings.get(part, "")), "intro": intros.get(part, "")}
+        for part in _order(content.get("order"))
+    ]
+
+
+def prefill(session_text: Mapping, speakers: list[tuple[str | None, str]]) -> dict:
+    """A new report as the agenda gives it: objective, questions, facilitator, ISCMs, and who took the floor.
+
+    `session_text` holds the session's `objective`, `guiding_questions`, `facilitator` and `iscms` (names).
+    """
     content = empty_content()
-    content["objective"] = objective or ""
-    content["guiding_questions"] = list(guiding_questions)
+    content["objective"] = session_text.get("objective") or ""
+    content["guiding_questions"] = list(session_text.get("guiding_questions") or [])
+    content["facilitator"] = session_text.get("facilitator") or ""
+    content["iscms_present"] = list(session_text.get("iscms") or [])
     content["floor"] = [{"iscm": iscm, "speaker": speaker, "notes": ""} for iscm, speaker in speakers]
     return normalise(content)
 
@@ -108,9 +175,19 @@ def _bullets(title: str, values: list[str]) -> list[str]:
     return [f"# {title}", *[f"- {value}" for value in values]]
 
 
+def _framing_lines(content: Mapping) -> list[str]:
+    """Title, headings, introduction lines and order, so a diff shows a change of layout too."""
+    lines = [f"# Title: {content.get('title', '')}", "# Opening", content.get("opening", ""),
+             f"# Facilitator: {content.get('facilitator', '')}"]
+    lines += _bullets("ISCMs present", content.get("iscms_present", []))
+    lines += [f"# Heading of {part}: {text}" for part, text in sorted((content.get("headings") or {}).items())]
+    lines += [f"# Introduction of {part}: {text}" for part, text in sorted((content.get("intros") or {}).items())]
+    return [*lines, f"# Order: {', '.join(_order(content.get('order')))}"]
+
+
 def as_lines(content: Mapping, iscm_names: Mapping[str, str]) -> list[str]:
     """The content as lines of text under headings, for comparing two revisions."""
-    lines = ["# Objective", content.get("objective", "")]
+    lines = [*_framing_lines(content), "# Objective", content.get("objective", "")]
     lines += _bullets("Guiding questions", content.get("guiding_questions", []))
     lines.append("# ISCMs and speakers who took the floor")
     for row in content.get("floor", []):
@@ -123,5 +200,6 @@ def as_lines(content: Mapping, iscm_names: Mapping[str, str]) -> list[str]:
     )
     lines += _bullets("Challenges", content.get("challenges", []))
     lines += _bullets("Recommendations", content.get("recommendations", []))
+    lines += _bullets("Next steps", content.get("next_steps", []))
     lines += ["# Free text", content.get("free_text", "")]
     return "\n".join(lines).splitlines()

@@ -8,7 +8,9 @@ to any of it gives a new content key and a new PDF, and nothing else does.
 from dataclasses import asdict
 from pathlib import Path
 
+from babel.dates import get_timezone, get_timezone_name
 from flask import current_app
+from flask_babel import format_date, get_locale
 
 from coordinator.core.timezones import utc_to_local
 from coordinator.meetings import agenda
@@ -17,29 +19,42 @@ from coordinator.reports import queries
 from coordinator.reports.acronyms import derive
 from coordinator.reports.models import SummaryReport
 
-TEMPLATES = (
-    "reports/summary_pdf.html", "reports/_summary_document.html", "reports/summary_pdf.css", "pdf/base.css",
-    "participants/pdf/_participant_table.html", "participants/pdf/_speakers_list.html", "participants/pdf/_lists.css",
-)
+#: Every template the summary report's page and PDF may render (under the templates folder): its own, the
+#: PDF base, and the participant lists' partials it includes.
+TEMPLATE_GLOBS = ("reports/**/*", "pdf/*", "participants/pdf/**/*")
 
 
-def _local(iso: str, zone: str, pattern: str) -> str:
-    return utc_to_local(agenda.parse(iso), zone).strftime(pattern)
+def _time(iso: str, zone: str) -> str:
+    return utc_to_local(agenda.parse(iso), zone).strftime("%H:%M")
 
 
-def _agenda(meeting) -> list[dict]:
-    """Sessions and items with their times in the meeting's reference zone, as Annex IV prints them."""
-    snapshot, zone = agenda.snapshot(meeting), meeting.timezone
+def _range(entry: dict, zone: str) -> str:
+    return f"{_time(entry['starts_at'], zone)}–{_time(entry['ends_at'], zone)}"
+
+
+def zone_name(zone: str) -> str:
+    """A zone as an agenda names it: "Central European Time (Europe/Zurich)", in the reader's language."""
+    return f"{get_timezone_name(get_timezone(zone), locale=str(get_locale() or 'en'))} ({zone})"
+
+
+def _person(person: dict) -> dict:
+    """An appearance with what follows its name: the agenda's own wording when it has one, else the capacity."""
+    return {**person, "described": person.get("listed_as") or person.get("capacity", "")}
+
+
+def agenda_sessions(snapshot: dict, zone: str) -> list[dict]:
+    """Sessions and items with their times in the reference zone, and what Annex IV prints of each session."""
     return [
         {
             "title": session["title"], "audience": session["audience"],
-            "day": _local(session["starts_at"], zone, "%d %B %Y").lstrip("0"),
-            "time": f"{_local(session['starts_at'], zone, '%H:%M')}–{_local(session['ends_at'], zone, '%H:%M')}",
-            "interpretation": session["interpretation"],
+            "day": format_date(utc_to_local(agenda.parse(session["starts_at"]), zone).date(), "d MMMM y"),
+            "time": _range(session, zone), "interpretation": session["interpretation"],
+            "iscms": [iscm["acronym"] for iscm in session.get("iscms", [])],
+            "objective": session.get("objective", ""), "guiding_questions": session.get("guiding_questions", []),
             "items": [
                 {
-                    "time": f"{_local(item['starts_at'], zone, '%H:%M')}–{_local(item['ends_at'], zone, '%H:%M')}",
-                    "title": item["title"], "description": item["description"], "people": item["people"],
+                    "time": _range(item, zone), "title": item["title"], "description": item["description"],
+                    "people": [_person(person) for person in item["people"]],
                 }
                 for item in session["items"]
             ],
@@ -59,40 +74,65 @@ def _rapporteur_line(report) -> str:
     return ", ".join(names)
 
 
-def _reports(meeting, iscm_names: dict[str, str]) -> list[dict]:
+def _reports(meeting) -> list[dict]:
     return [
         {
-            "session": report.session.title, "rapporteur": _rapporteur_line(report),
+            "title": report.content.get("title") or report.session.title, "rapporteur": _rapporteur_line(report),
             "content": report.content, "revision": report.head,
         }
         for report in queries.approved_reports(meeting)
     ]
 
 
-def _annex_builders(meeting, iscm_names):
+def _material_row(material) -> dict:
+    """Title and link; a description that cites the title ("IOM, “Title”, 2019") is printed around it, not after it."""
+    citation = material.description or ""
+    before, found, after = citation.partition(material.title)
+    return {
+        "title": material.title, "url": material.url or "", "before": before if found else "",
+        "after": after if found else "", "description": "" if found else citation,
+    }
+
+
+def material_groups(materials, headings: dict) -> list[dict]:
+    """[{heading, rows}]: the materials in order, a new group starting at each material given a heading."""
+    groups = [{"heading": "", "rows": []}]
+    for material in materials:
+        if headings.get(str(material.id)):
+            groups.append({"heading": headings[str(material.id)], "rows": []})
+        groups[-1]["rows"].append(_material_row(material))
+    return [group for group in groups if group["rows"]]
+
+
+def _annex_builders(summary: SummaryReport):
+    meeting = summary.meeting
     return {
         "description": lambda: {
             "description": meeting.description, "objective": meeting.objectives,
             "guiding_questions": list(meeting.guiding_questions or []),
         },
-        "agenda": lambda: {"sessions": _agenda(meeting), "timezone": meeting.timezone},
+        "agenda": lambda: {
+            "sessions": agenda_sessions(agenda.snapshot(meeting), meeting.timezone),
+            "timezone": meeting.timezone, "zone_name": zone_name(meeting.timezone),
+        },
         "speakers": lambda: {"rows": [asdict(row) for row in speakers_list(meeting)]},
         "participants": lambda: {"sections": [asdict(section) for section in participant_list_rows(meeting)]},
-        "materials": lambda: {
-            "rows": [{"title": m.title, "url": m.url or "", "description": m.description or ""} for m in meeting.materials]
-        },
-        "rapporteur_reports": lambda: {"reports": _reports(meeting, iscm_names)},
+        "materials": lambda: {"groups": material_groups(meeting.materials, summary.material_headings or {})},
+        "rapporteur_reports": lambda: {"reports": _reports(meeting)},
     }
 
 
-def _annexes(summary: SummaryReport, iscm_names: dict[str, str]) -> list[dict]:
+def _annexes(summary: SummaryReport) -> list[dict]:
     """Written annexes first, then the chosen built-in ones, numbered I, II, III... in that order."""
     annexes = [
         {"kind": "text", "key": section.key, "title": section.title, "body": section.body}
         for section in summary.part("annex")
     ]
-    builders = _annex_builders(summary.meeting, iscm_names)
-    annexes += [{"kind": key, "key": key, **builders[key]()} for key in summary.annexes if key in builders]
+    builders, notes = _annex_builders(summary), summary.annex_notes or {}
+    annexes += [
+        {"kind": key, "key": key, **builders[key](), "notes": notes.get(key, "")}
+        for key in summary.annexes if key in builders
+    ]
     for number, annex in enumerate(annexes, start=1):
         annex["numeral"] = roman(number)
     return annexes
@@ -113,11 +153,11 @@ def derived_acronyms(summary_or_meeting) -> list[dict]:
 
 def build_document(summary: SummaryReport) -> dict:
     """Everything the summary report prints, as JSON-safe data."""
-    iscm_names = queries.iscm_names()
     meeting = summary.meeting
     return {
         "meeting": {"slug": meeting.slug, "number": meeting.number or "", "organiser": meeting.organiser or ""},
         "title": summary.title, "subtitle": summary.subtitle, "date_line": summary.date_line, "final": summary.final,
+        "imprint": summary.imprint or "",
         "acronyms": summary.acronyms if summary.acronyms_edited else derived_acronyms(summary),
         "sections": [
             {
@@ -126,12 +166,13 @@ def build_document(summary: SummaryReport) -> dict:
             }
             for section in summary.part("body")
         ],
-        "annexes": _annexes(summary, iscm_names),
-        "iscm_names": iscm_names,
+        "annexes": _annexes(summary),
+        "iscm_names": queries.iscm_names(),
     }
 
 
 def template_fingerprint() -> list[str]:
-    """The templates' text, so a change of layout also gives a new content key."""
+    """Every template the report may render, by name and text, so a change of layout also gives a new key."""
     root = Path(current_app.template_folder)
-    return [(root / name).read_text() for name in TEMPLATES if (root / name).is_file()]
+    files = sorted({path for pattern in TEMPLATE_GLOBS for path in root.glob(pattern) if path.is_file()})
+    return [f"{path.relative_to(root)}\n{path.read_text()}" for path in files]

@@ -17,6 +17,14 @@ ANNEX_LABELS = {
     "materials": _l("List of relevant materials"),
     "rapporteur_reports": _l("Approved rapporteur reports"),
 }
+#: The heading each part of a rapporteur report prints under unless the rapporteur gives its own.
+PART_HEADINGS = {
+    "opening": "", "people": _l("Participants"), "objective": _l("Objective"),
+    "guiding_questions": _l("Guiding questions for discussion"), "iscms_present": _l("ISCMs present"),
+    "floor": _l("ISCMs and speakers who took the floor"), "consensuses": _l("Main consensuses"),
+    "practices": _l("Effective practices"), "challenges": _l("Challenges"), "recommendations": _l("Recommendations"),
+    "next_steps": _l("Next steps"), "free_text": _l("Further notes"),
+}
 
 
 class AssignRapporteurForm(FlaskForm):
@@ -67,7 +75,9 @@ class SectionForm(FlaskForm):
         validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9-]+$", message=_l("Use a-z, 0-9 and hyphens."))],
     )
     title = StringField(_l("Heading"), validators=[DataRequired(), Length(max=300)])
-    level = SelectField(_l("Level"), coerce=int, choices=[(1, _l("Chapter")), (2, _l("Sub-section"))])
+    level = SelectField(
+        _l("Level"), coerce=int, choices=[(1, _l("Chapter")), (2, _l("Section")), (3, _l("Sub-section"))]
+    )
     part = SelectField(_l("Part"), choices=[("body", _l("Body of the report")), ("annex", _l("Written annex"))])
     body = TextAreaField(_l("Text (Markdown)"), validators=[Length(max=500_000)])
 

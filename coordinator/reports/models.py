@@ -12,6 +12,8 @@ from coordinator.extensions import db
 REPORT_STATUSES = ("draft", "submitted", "changes_requested", "resubmitted", "approved")
 REPORT_ACTIONS = ("submit", "resubmit", "request_changes", "approve", "reopen", "restore")
 SECTION_PARTS = ("body", "annex")
+#: Chapter, section, sub-section (GRCP 9: "Summary Report" › "Key outcomes" › "IMRF contributions…").
+SECTION_LEVELS = (1, 2, 3)
 #: Annexes built from the meeting's own records, in the order the GRCP reports print them.
 BUILT_IN_ANNEXES = ("description", "agenda", "speakers", "participants", "materials", "rapporteur_reports")
 
@@ -107,6 +109,12 @@ class SummaryReport(db.Model):
     acronyms_edited: Mapped[bool] = mapped_column(default=False)
     #: Keys of BUILT_IN_ANNEXES chosen to follow the written annexes.
     annexes: Mapped[list] = mapped_column(sa.JSON, default=list)
+    #: Markdown printed on the page after the cover: disclaimer, publisher, copyright.
+    imprint: Mapped[str] = mapped_column(sa.Text, default="")
+    #: {annex key: Markdown} printed at the end of a built-in annex (e.g. the meeting's website under its description).
+    annex_notes: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    #: {material id (as text): heading}: the list of materials starts a new group, so headed, at that material.
+    material_headings: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     #: Until set, the PDF carries a "Draft" watermark and only people with a role on the meeting see it.
     final: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -124,7 +132,7 @@ class SummaryReport(db.Model):
 
 
 class SummarySection(db.Model):
-    """A heading and its Markdown text: a front section (level 1 or 2) or a written annex."""
+    """A heading and its Markdown text: a front section (chapter, section or sub-section) or a written annex."""
 
     __tablename__ = "summary_sections"
 
@@ -148,7 +156,7 @@ class SummarySection(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("summary_id", "key", name="uq_summary_sections_summary_key"),
         sa.CheckConstraint(f"part IN {SECTION_PARTS!r}", name="part_known"),
-        sa.CheckConstraint("level IN (1, 2)", name="level_known"),
+        sa.CheckConstraint(f"level IN {SECTION_LEVELS!r}", name="level_known"),
     )
     __mapper_args__ = {"version_id_col": version}
 

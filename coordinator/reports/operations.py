@@ -32,6 +32,11 @@ class EmptyReport(WorkflowError):
     """A report submitted with nothing written in it."""
 
 
+def _appearance_label(link) -> str:
+    person = link.person
+    return ", ".join(part for part in (person.name_with_honorific, link.capacity or person.position) if part)
+
+
 def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
     """(ISCM slug, "Name, capacity") of each speaker of the session's items, once each, in agenda order."""
     seen, speakers = set(), []
@@ -40,18 +45,32 @@ def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
             if link.role != "speaker" or link.person_id in seen:
                 continue
             seen.add(link.person_id)
-            person = link.person
-            label = ", ".join(part for part in (person.name_with_honorific, link.capacity or person.position) if part)
-            speakers.append((person.iscm.slug if person.iscm else None, label))
+            speakers.append((link.person.iscm.slug if link.person.iscm else None, _appearance_label(link)))
     return speakers
+
+
+def _facilitators(session: Session) -> str:
+    """Who facilitated or moderated the session's items, as the agenda names them, once each."""
+    labels = [
+        _appearance_label(link) for item in session.items for link in item.people
+        if link.role in ("facilitator", "co_facilitator", "moderator")
+    ]
+    return "; ".join(dict.fromkeys(labels))
+
+
+def _iscm_label(iscm) -> str:
+    return iscm.name if iscm.acronym in iscm.name else f"{iscm.name} ({iscm.acronym})"
 
 
 def get_or_start_report(session: Session) -> RapporteurReport:
     """The session's report, started from the agenda when nobody has written one yet."""
     report = db.session.scalar(sa.select(RapporteurReport).where(RapporteurReport.session_id == session.id))
     if report is None:
-        content = report_content.prefill(session.objective, session.guiding_questions, floor_from_agenda(session))
-        report = RapporteurReport(session=session, content=content)
+        agenda_text = {
+            "objective": session.objective, "guiding_questions": session.guiding_questions,
+            "facilitator": _facilitators(session), "iscms": [_iscm_label(iscm) for iscm in session.iscms],
+        }
+        report = RapporteurReport(session=session, content=report_content.prefill(agenda_text, floor_from_agenda(session)))
         db.session.add(report)
         db.session.flush()
     return report
@@ -77,13 +96,17 @@ def _add_revision(report: RapporteurReport, content: dict, author, origin: str) 
 
 def save_report(report: RapporteurReport, raw_content: dict, base_revision, author, actor: str | None,
                 origin: str = "save") -> ReportRevision | None:
-    """Store what was typed as a new revision; None when nothing changed since the latest one."""
+    """Store what was typed as a new revision; None when it is what the latest revision already says.
+
+    A save of exactly the saved text is no conflict, even from an older base: the editor's save on leaving
+    the page may reach the server after the reloaded page's own save of the same text.
+    """
     if not can_edit(report.status, actor):
         raise WorkflowError(_("This report cannot be edited now."))
-    _check_base(report, base_revision)
     content = report_content.normalise(raw_content)
     if report.head and content == report.content:
         return None
+    _check_base(report, base_revision)
     revision = _add_revision(report, content, author, origin)
     db.session.flush()
     record("update", report, f"Rapporteur report of {report.session.title}: revision {revision.number}")

@@ -66,8 +66,7 @@ def _seed_accounts(meeting: Meeting, sessions: dict[str, Session]) -> dict[str, 
 
 def _approved_report(session: Session, row: dict, rapporteur, organizer) -> RapporteurReport:
     """The report as Annex VIII prints it: one revision by its rapporteur, submitted, then approved."""
-    raw = {**row, "objective": row.get("objective") or session.objective or ""}
-    content = report_content.normalise(raw)
+    content = report_content.normalise({"objective": session.objective or "", **row})
     report = RapporteurReport(session=session, content=content, head=1, status="approved")
     report.revisions = [ReportRevision(number=1, content=content, author=rapporteur, origin="save")]
     report.events = [
@@ -77,10 +76,17 @@ def _approved_report(session: Session, row: dict, rapporteur, organizer) -> Rapp
     return report
 
 
+def _material_headings(meeting: Meeting, by_title: dict[str, str]) -> dict[str, str]:
+    """The data file names the material a heading stands over by its title; the report keeps its id."""
+    return {str(m.id): by_title[m.title] for m in meeting.materials if m.title in by_title}
+
+
 def _summary(meeting: Meeting, data: dict) -> SummaryReport:
     summary = SummaryReport(
         meeting=meeting, title=data["title"], subtitle=data["subtitle"], date_line=data["date_line"],
-        acronyms=data["acronyms"], acronyms_edited=True, annexes=list(BUILT_IN_ANNEXES), final=True,
+        imprint=data["imprint"].strip(), acronyms=data["acronyms"], acronyms_edited=True,
+        annexes=list(BUILT_IN_ANNEXES), annex_notes=data["annex_notes"], final=True,
+        material_headings=_material_headings(meeting, data["material_headings"]),
     )
     sections = {}
     for position, row in enumerate(data["sections"], start=1):

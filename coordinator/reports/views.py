@@ -8,6 +8,7 @@ import difflib
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,6 +29,7 @@ from coordinator.reports import content as report_content
 from coordinator.reports import operations, queries
 from coordinator.reports.document import build_document, derived_acronyms
 from coordinator.reports.forms import (
+    PART_HEADINGS,
     AcronymsForm,
     AssignRapporteurForm,
     QuoteForm,
@@ -48,6 +50,28 @@ bp = Blueprint("reports", __name__)
 def my_rapporteur_roles():
     """The signed-in user's rapporteur sessions, for the home page and the menu."""
     return queries.rapporteur_roles(current_user)
+
+
+def _default_headings() -> dict[str, str]:
+    return {part: str(label) for part, label in PART_HEADINGS.items()}
+
+
+@bp.app_template_global()
+def report_parts(content) -> list[dict]:
+    """A rapporteur report's parts in its order, each with the heading it prints under (in the reader's language)."""
+    return report_content.printed_parts(content, _default_headings())
+
+
+@bp.app_template_filter()
+def lead_with(html: Markup, lead: Markup) -> Markup:
+    """Rendered Markdown with `lead` (an ISCM tag) at the start of its first paragraph, on the same line as the text."""
+    if html.startswith("<p>"):
+        return Markup("<p>") + lead + " " + html[len("<p>"):]
+    return lead + " " + html
+
+
+def _typed_content():
+    return report_content.from_form(request.form, _default_headings())
 
 
 # Loading and access ----------------------------------------------------------------------------------
@@ -184,7 +208,7 @@ def edit(slug, session_id):
     _refuse_if_not_editable(report, actor)
     if request.method == "GET":
         return _editor(meeting, session, report, actor, report.content, report.head)
-    typed = report_content.from_form(request.form)
+    typed = _typed_content()
     try:
         revision = operations.save_report(report, typed, request.form.get("base_revision"), current_user, actor)
         db.session.commit()
@@ -205,7 +229,7 @@ def autosave(slug, session_id):
         return jsonify(error={"code": 403, "message": _("This report cannot be edited now.")}), 403
     try:
         revision = operations.save_report(
-            report, report_content.from_form(request.form), request.form.get("base_revision"), current_user, actor,
+            report, _typed_content(), request.form.get("base_revision"), current_user, actor,
             origin="autosave",
         )
         db.session.commit()
