@@ -2,11 +2,13 @@
 
 import re
 
+import pytest
 import sqlalchemy as sa
 
 from coordinator.audit.models import AuditEntry
 from coordinator.extensions import db
 from coordinator.iscms.models import ChairTerm, Iscm
+from coordinator.iscms.operations import RESERVED_SLUGS
 
 
 def form_of(app, slug: str, **changes) -> dict:
@@ -176,3 +178,44 @@ def test_member_states_that_are_not_a_number_get_one_message(app, client, as_rol
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert re.findall(r'<p class="error" role="alert">([^<]+)</p>', page) == ["Not a valid integer value."]
+
+
+def add_iscm(app, client, acronym: str, name: str):
+    data = form_of(app, "bali-process", acronym=acronym, name=name, version="")
+    return client.post("/iscms/new", data=data)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "address"),
+    [
+        ("New", "New Migration Dialogue", "/iscms/new-migration-dialogue"),
+        ("Themes", "Thematic Dialogue on Migration", "/iscms/thematic-dialogue-on-migration"),
+        ("ДМ", "Dialogue on Migration of the East", "/iscms/dialogue-on-migration-of-the-east"),
+        ("ДМ", "Диалог по миграции", "/iscms/iscm-1"),
+        ("Bali-Process", "Another Bali Process", "/iscms/another-bali-process"),
+    ],
+)
+def test_a_new_iscm_always_gets_an_address_of_its_own(app, client, as_role, registry, acronym, name, address):
+    as_role("admin")
+    response = add_iscm(app, client, acronym, name)
+    assert response.status_code == 302
+    assert response.headers["Location"] == address
+    assert f"<h1>{name}</h1>" in client.get(address).get_data(as_text=True)
+    assert "<h1>Add an ISCM</h1>" in client.get("/iscms/new").get_data(as_text=True)
+    assert "<h1>Thematic foci of ISCMs</h1>" in client.get("/iscms/themes").get_data(as_text=True)
+
+
+def test_addresses_without_latin_letters_are_numbered(app, client, as_role, registry):
+    as_role("admin")
+    add_iscm(app, client, "ДМ", "Диалог по миграции")
+    response = add_iscm(app, client, "ДМВ", "Диалог по миграции Востока")
+    assert response.headers["Location"] == "/iscms/iscm-2"
+
+
+def test_every_fixed_registry_address_is_reserved(app):
+    fixed = {
+        rule.rule.removeprefix("/iscms/")
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/iscms/") and not rule.arguments and rule.rule.count("/") == 2
+    }
+    assert fixed == RESERVED_SLUGS

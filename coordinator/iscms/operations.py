@@ -18,6 +18,10 @@ EDITABLE_FIELDS = (
     "timezone_note", "description", "website",
 )
 REQUIRED_TEXT = ("acronym", "name", "description")
+#: The registry's own addresses under /iscms/ (views.py): no ISCM may take one as its slug.
+RESERVED_SLUGS = frozenset({"new", "themes"})
+#: The length of Iscm.slug.
+SLUG_LENGTH = 80
 TERM_FIELDS = ("holder", "role", "status", "starts_on", "starts_precision", "ends_on", "ends_precision", "source")
 
 
@@ -74,13 +78,32 @@ def _assign(iscm: Iscm, values: dict) -> None:
         iscm.themes = _by_slugs(Theme, values["themes"])
 
 
+def _slug_taken(slug: str) -> bool:
+    return db.session.scalar(sa.select(Iscm.id).where(Iscm.slug == slug)) is not None
+
+
+def _usable_slug(text: str) -> str:
+    slug = slugify(text)[:SLUG_LENGTH].strip("-")
+    return "" if slug in RESERVED_SLUGS else slug
+
+
+def new_slug(acronym: str, name: str) -> str:
+    """The acronym's slug; else the name's, when the acronym gives none that is free (no Latin letters, a word
+    of the registry's own addresses, taken); else iscm-<n>. A new ISCM always gets an address of its own."""
+    for text in (acronym, name):
+        slug = _usable_slug(text)
+        if slug and not _slug_taken(slug):
+            return slug
+    number = 1
+    while _slug_taken(f"iscm-{number}"):
+        number += 1
+    return f"iscm-{number}"
+
+
 def create_iscm(values: dict) -> Iscm:
     acronym = values["acronym"].strip()
     _ensure_unique_acronym(acronym, None)
-    slug = values.get("slug") or slugify(acronym)
-    if db.session.scalar(sa.select(Iscm.id).where(Iscm.slug == slug)) is not None:
-        raise RegistryError("acronym", _("The address /iscms/%(slug)s is taken; choose another acronym.", slug=slug))
-    iscm = Iscm(slug=slug, acronym=acronym, name=values["name"])
+    iscm = Iscm(slug=new_slug(acronym, values["name"].strip()), acronym=acronym, name=values["name"])
     _assign(iscm, values)
     db.session.add(iscm)
     db.session.flush()
