@@ -1,12 +1,14 @@
 """The audit log: entries are found by the texts they mention, however they were stored."""
 
 import json
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
 from coordinator.audit.models import AuditEntry
 from coordinator.audit.operations import record
 from coordinator.audit.queries import entries_mentioning
+from coordinator.auth.models import User
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 
@@ -30,3 +32,17 @@ def test_entries_are_found_by_a_name_in_old_and_new_changes(app):
         stored = db.session.scalars(sa.select(sa.cast(AuditEntry.changes, sa.Text)).order_by(AuditEntry.id)).all()
         assert "\\u00c5sa" in stored[0] and "Åsa Öberg" in stored[1]
         assert sorted(entry.summary for entry in entries_mentioning(["Åsa Öberg"])) == ["new", "old"]
+
+
+def test_the_log_gives_times_in_the_readers_zone_and_language(app, client, auth, make_user):
+    admin = make_user("admin")
+    with app.app_context():
+        user = db.session.get(User, admin.id)
+        user.locale, user.timezone = "fr", "Asia/Manila"
+        entry = record("iscm.update", Iscm(id=1), "Edited RCM", {})
+        entry.at = datetime(2024, 3, 1, 12, 5, tzinfo=UTC)
+        db.session.commit()
+    auth.login(admin)
+    page = client.get("/audit").get_data(as_text=True)
+    assert "(Asia/Manila)</th>" in page
+    assert '<time datetime="2024-03-01T12:05:00+00:00">1 mars 2024, 20:05:00</time>' in page

@@ -94,3 +94,17 @@ def test_editing_a_term_into_a_backdated_current_chair_is_refused(app, client, a
     assert response.status_code == 400
     assert "Honduras is the current chair since 2024" in response.get_data(as_text=True)
     assert terms_of(app, "rcm") == before
+
+
+@pytest.mark.parametrize(
+    ("language", "starts", "ends"),
+    [("en", "June 2021", "Jun 15, 2022"), ("fr", "juin 2021", "15 juin 2022"), ("es", "junio de 2021", "15 jun 2022")],
+)
+def test_chair_history_dates_are_written_for_the_readers_language(client, as_role, registry, language, starts, ends):
+    as_role("admin")
+    add_term(client, starts="2021-06", ends="2022-06-15")
+    add_term(client, holder="Belize", starts="2019", ends="2020")
+    page = client.get("/iscms/rcm", headers={"Accept-Language": language}).get_data(as_text=True)
+    assert "<td>Honduras</td>" in page
+    assert f"<td>{starts}</td>\n        <td>{ends}</td>" in page
+    assert "<td>2019</td>\n        <td>2020</td>" in page
