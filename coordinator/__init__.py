@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from coordinator.config import Config
 
@@ -13,6 +14,7 @@ def create_app(config: object | None = None) -> Flask:
     """Wire configuration, extensions, blueprints, error handlers and commands; compute nothing."""
     app = Flask(__name__, template_folder=str(ROOT / "templates"), instance_path=str(ROOT / "instance"))
     app.config.from_object(config or Config())
+    _trust_proxies(app)
     _init_extensions(app)
     _register_blueprints(app)
     from coordinator import cli, errors, i18n, templating
@@ -22,6 +24,13 @@ def create_app(config: object | None = None) -> Flask:
     templating.register(app)
     cli.register(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES proxies, the client's address, scheme and host are the ones they forward."""
+    hops = app.config.get("TRUSTED_PROXIES", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _init_extensions(app: Flask) -> None:

@@ -48,6 +48,9 @@ class Config:
     #: smaller limit of their own (the participant import, 10 MB) answer with their own message first.
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 64 * 1024 * 1024))
     PREFERRED_URL_SCHEME = "https" if _bool("HTTPS") else "http"
+    #: How many proxies in front of the app set X-Forwarded-For, -Proto and -Host (0: none is trusted). Behind
+    #: one, every client would otherwise be the proxy's 127.0.0.1, for the login throttle too, and links http.
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 0))
     SERVER_NAME = os.environ.get("SERVER_NAME") or None
 
     SESSION_COOKIE_HTTPONLY = True

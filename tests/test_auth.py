@@ -2,6 +2,7 @@
 
 import pytest
 import sqlalchemy as sa
+from flask import url_for
 
 from coordinator.auth.models import LoginAttempt, User
 from coordinator.auth.passwords import hash_password, verify_password
@@ -165,3 +166,72 @@ def test_outside_tests_passwords_use_argon2s_recommended_cost():
     recommended = PasswordHasher()
     hashed = hash_password("a long enough secret")
     assert f"m={recommended.memory_cost},t={recommended.time_cost},p={recommended.parallelism}" in hashed
+
+
+def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(app, make_user, monkeypatch):
+    from coordinator.auth import operations
+
+    user = make_user("staff")
+    checked = []
+    real_verify = operations.verify_password
+    monkeypatch.setattr(operations, "verify_password", lambda hashed, password: checked.append(hashed) or real_verify(hashed, password))
+    with app.test_request_context():
+        assert operations.authenticate("nobody@example.org", PASSWORD, "203.0.113.1").user is None
+        assert operations.authenticate(user.email, "wrong password", "203.0.113.1").user is None
+        known_hash = db.session.get(User, user.id).password_hash
+    assert len(checked) == 2
+    assert checked[1] == known_hash
+    assert checked[0] != known_hash
+    assert checked[0].split("$")[1:4] == known_hash.split("$")[1:4]
+
+
+def proxied_app(app, tmp_path, hops: int):
+    """A second app on the same database, created with TRUSTED_PROXIES set."""
+    from coordinator import create_app
+    from tests.conftest import make_config
+
+    config = make_config(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path)
+    config.TRUSTED_PROXIES = hops
+    proxied = create_app(config)
+    proxied.add_url_rule("/test-external-url", "test_external_url", lambda: url_for("core.home", _external=True))
+    return proxied
+
+
+FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "coordinator.example.org"}
+
+
+def login_addresses(app) -> list[str]:
+    with app.app_context():
+        return list(db.session.scalars(sa.select(LoginAttempt.address).order_by(LoginAttempt.id)))
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_scheme_and_host_are_used(app, tmp_path, make_user):
+    user = make_user("staff")
+    client = proxied_app(app, tmp_path, 1).test_client()
+    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
+                environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    assert login_addresses(app) == ["203.0.113.7"]
+    assert client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True) == "https://coordinator.example.org/"
+
+
+def test_forwarded_headers_are_ignored_unless_proxies_are_trusted(app, tmp_path, make_user):
+    user = make_user("staff")
+    client = proxied_app(app, tmp_path, 0).test_client()
+    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
+                environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    assert login_addresses(app) == ["127.0.0.1"]
+    assert client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True) == "http://localhost/"
+
+
+def test_trusted_proxies_come_from_the_environment(monkeypatch):
+    import importlib
+
+    from coordinator import config
+
+    assert config.Config.TRUSTED_PROXIES == 0
+    monkeypatch.setenv("TRUSTED_PROXIES", "2")
+    try:
+        assert importlib.reload(config).Config.TRUSTED_PROXIES == 2
+    finally:
+        monkeypatch.delenv("TRUSTED_PROXIES")
+        importlib.reload(config)

@@ -18,9 +18,24 @@ def _hasher_for(parameters: tuple) -> PasswordHasher:
     return PasswordHasher(**dict(parameters))
 
 
-def _hasher() -> PasswordHasher:
+def _parameters() -> tuple:
     parameters = current_app.config.get("ARGON2_PARAMETERS") if has_app_context() else None
-    return _hasher_for(tuple(sorted((parameters or {}).items())))
+    return tuple(sorted((parameters or {}).items()))
+
+
+def _hasher() -> PasswordHasher:
+    return _hasher_for(_parameters())
+
+
+@cache
+def _dummy_hash_for(parameters: tuple) -> str:
+    return _hasher_for(parameters).hash("no account has this password")
+
+
+def dummy_hash() -> str:
+    """A hash at the accounts' cost, checked when no account has the e-mail given: a login for an unknown
+    address then takes as long as one for a known address, and its timing tells nothing."""
+    return _dummy_hash_for(_parameters())
 
 
 def hash_password(password: str) -> str:
