@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -14,6 +15,7 @@ from coordinator.participants import importing
 from coordinator.participants.exports import safe_cell
 from coordinator.participants.models import Participant
 from coordinator.participants.operations import sync_roles
+from coordinator.participants.seed import load_data
 from coordinator.people.models import Person
 from tests.participants_factories import add_meeting, add_person_participant, grant, seed_grcp9
 
@@ -170,7 +172,8 @@ def test_exports_never_write_live_formulas(app, staff_client):
     assert "'=cmd|" in csv_text
     workbook = load_workbook(io.BytesIO(staff_client.get("/meetings/som-2024/participants.xlsx").data))
     cell = workbook.active["B2"]
-    assert cell.data_type == "s" and cell.value.startswith("'=")
+    assert (cell.data_type, cell.value, cell.quotePrefix) == ("s", "=cmd|' /C calc'!A0", True)
+    assert (workbook.active["C2"].value, workbook.active["C2"].quotePrefix) == ("Costa", False)
     assert safe_cell("Ana") == "Ana"
 
 
@@ -243,3 +246,121 @@ def test_reimporting_a_known_person_keeps_what_the_file_does_not_say(app, client
         costa = db.session.scalar(sa.select(Participant).join(Person).where(Person.family_name == "Costa"))
         assert (costa.status, costa.group.key, costa.iscm_id, costa.organisation) == ("invited", "observers", None,
                                                                                       "IOM")
+
+
+ANNEX_VI = Path(__file__).parent / "data" / "grcp9_annex_vi.csv"
+
+
+def import_file(client, data: bytes, name: str, slug="som-2024"):
+    """Upload, then ask to import: the review page (errors) or the redirect to the list."""
+    response = client.post(f"/meetings/{slug}/participants/import", data={"file": (io.BytesIO(data), name)},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client.post(response.headers["Location"], data={"action": "import"})
+
+
+def test_grcp9s_own_list_layout_imports_into_an_empty_meeting(app, staff_client):
+    done = import_file(staff_client, ANNEX_VI.read_bytes(), "grcp9-participants.csv")
+    assert done.status_code == 302, done.get_data(as_text=True)
+    seeded = {row["number"]: row for row in load_data()["participants"]}
+    with app.app_context():
+        participants = db.session.scalars(sa.select(Participant).order_by(Participant.id)).all()
+        assert len(participants) == 67
+        assert [p.iscm.slug if p.iscm else None for p in participants] == [seeded[n]["iscm"] for n in range(1, 68)]
+        assert [p.group.key for p in participants] == ["iscms"] * 59 + ["host"] * 8
+        by_name = {p.person.name: p for p in participants}
+        vitorino, natiello = by_name["António Vitorino"], by_name["Robert Natiello"]
+        assert (vitorino.person.honorific, vitorino.person.position, vitorino.organisation, vitorino.iscm) == (
+            "H. E. Mr", "Director General", "International Organization for Migration (IOM) Headquarters", None)
+        assert (natiello.person.honorific, natiello.capacity, natiello.represented, natiello.person.position) == (
+            "Mr", "secretariat", "Caribbean Migration Consultations (CMC) Secretariat", "Chief of Mission, IOM Guyana")
+        assert by_name["Simon K. Chelugui"].person.honorific == "H.E. Mr."
+        assert by_name["Christophe Leonzi"].capacity == "incoming_chair"
+        assert by_name["Aissata Kane"].capacity == "informal_support"
+        assert by_name["Alba Goycoechea"].iscm.slug == "riam"
+        assert (by_name["Ahmed Zanya Bugre"].iscm.slug, by_name["Ahmed Zanya Bugre"].capacity) == (
+            "au-hoai", "co_secretariat")
+        assert by_name["Andrea Quezada"].capacity is None
+        assert sum(1 for p in participants if p.capacity) == 59 - 9  # nine rows print the ISCM without a capacity
+        honorifics = sorted({p.person.honorific for p in participants})
+        assert honorifics == ["Dr", "H. E. Mr", "H. E. Ms", "H.E. Mr", "H.E. Mr.", "Mr", "Ms"]
+
+
+def test_a_typo_in_grcp9s_list_names_its_row_suggests_and_imports_nothing(app, staff_client):
+    text = ANNEX_VI.read_text(encoding="utf-8").replace("Budapest Process Chair", "Budapset Process Chair")
+    review = import_file(staff_client, text.encode(), "grcp9-participants.csv")
+    assert review.status_code == 422
+    page = review.get_data(as_text=True)
+    assert "1 problem: nothing will be imported until it is fixed." in page
+    assert "Row 17: unknown ISCM “Budapset Process Chair” — did you mean “Budapest Process”?" in page
+    assert participants_count(app) == 0
+
+
+def test_a_bare_iscm_name_gets_a_suggestion(app, staff_client):
+    review = import_file(staff_client, as_csv([["Ms", "Ana", "Costa", "", "", "Bali", ""]]), "list.csv")
+    assert "Row 2: unknown ISCM “Bali” — did you mean “Bali Process”?" in review.get_data(as_text=True)
+
+
+def test_row_numbers_are_the_files_own_past_title_lines_and_blank_rows(app, staff_client):
+    rows = [["Participants of the SOM"], [], ["Title", "First name", "Last name", "E-mail"],
+            ["Ms", "Ana", "Costa", "ana@example.org"], [], [], ["Mr", "Ben", "Dia", "not-an-email"]]
+    for data, name in ((as_csv(rows[1:], headers=rows[0]), "list.csv"), (as_xlsx(rows[1:], headers=rows[0]),
+                                                                             "list.xlsx")):
+        page = import_file(staff_client, data, name).get_data(as_text=True)
+        assert "Row 7: “not-an-email” is not a valid e-mail address" in page
+        assert "1 problem" in page
+    with app.test_request_context():
+        table = importing.read_table("list.csv", as_csv(rows[1:], headers=rows[0]))
+    assert (table.header_row, table.numbers, table.headers) == (3, [4, 7], ["Title", "First name", "Last name",
+                                                                             "E-mail"])
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"Name\n\x81\x8d\x8f\x90\n", "The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” "
+                                  "and upload it again."),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x81\x00" * 64, "This is an old Excel workbook (.xls) renamed .csv: "
+                                                             "save it as .xlsx or as CSV, then upload it."),
+])
+def test_a_csv_that_cannot_be_decoded_gets_a_message_not_a_500(app, staff_client, data, message):
+    response = upload(staff_client, data, "list.csv")
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "+A1", "-5", "=", "@x"])
+def test_formula_cells_are_refused(value):
+    assert importing.is_formula(value)
+
+
+@pytest.mark.parametrize("value", ["+41 22 717 91 11", "+1 (202) 555-0100", "Jean-Pierre", "Al-Nuaim",
+                                   "- vegetarian", "+ 2 guests", "@ the venue", "Smith-Jones", "a < b", "3 > 2"])
+def test_text_that_only_starts_like_a_formula_passes(app, value):
+    with app.test_request_context():
+        assert importing.cell_problem(value) is None
+
+
+@pytest.mark.parametrize("value", ["<b>Bold</b>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                   "text </div>", "<!-- hidden -->"])
+def test_markup_is_refused(app, value):
+    with app.test_request_context():
+        assert importing.cell_problem(value) == "HTML is not accepted; type plain text"
+
+
+def test_a_real_formula_cell_in_a_workbook_is_refused(app, staff_client):
+    workbook = Workbook()
+    workbook.active.append(["Name", "E-mail", "Remarks"])
+    workbook.active.append(["Ana Costa", "ana@example.org", "=HYPERLINK(\"http://example.org\",\"x\")"])
+    assert workbook.active["C2"].data_type == "f"
+    out = io.BytesIO()
+    workbook.save(out)
+    page = import_file(staff_client, out.getvalue(), "list.xlsx").get_data(as_text=True)
+    assert "Row 2: Remarks: formulas are not accepted; type the value itself" in page
+    assert participants_count(app) == 0
+
+
+def test_full_names_give_up_their_honorific():
+    assert importing.split_honorific("H. E. Mr António Vitorino") == ("H. E. Mr", "António Vitorino")
+    assert importing.split_honorific("Dr Tomáš Urubek") == ("Dr", "Tomáš Urubek")
+    assert importing.split_honorific("Mr. Raditya M. Kusumaningprang") == ("Mr.", "Raditya M. Kusumaningprang")
+    assert importing.split_honorific("Drago Mrsic") == ("", "Drago Mrsic")
+    assert importing.split_honorific("Ms") == ("", "Ms")

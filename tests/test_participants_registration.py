@@ -206,3 +206,21 @@ def test_the_settings_page_sets_whether_participants_see_each_other(app, client,
         assert get_meeting("som-2024").participants_visible is True
     page = client.get("/meetings/som-2024/participants/settings").get_data(as_text=True)
     assert '<input checked id="settings-participants_visible"' in page
+
+
+def test_the_participation_form_sets_the_position_printed_in_this_meetings_list(app, client, make_user, auth):
+    add_meeting(app)
+    pid = add_person_participant(app, "som-2024", "Ana", "Costa", position="Director", organisation="IOM")
+    staff_on_meeting(app, make_user, auth)
+    with app.app_context():
+        participant = db.session.get(Participant, pid)
+        form = {"family_name": "Costa", "given_name": "Ana", "position": "Director", "organisation": "IOM",
+                "group_id": participant.group_id, "status": "confirmed", "version": participant.version,
+                "list_position": "Chief of Mission, IOM Guyana"}
+    assert client.post(f"/meetings/som-2024/participants/{pid}/edit", data=form).status_code == 302
+    assert "Chief of Mission, IOM Guyana" in client.get(f"/meetings/som-2024/participants/{pid}/edit").get_data(
+        as_text=True)
+    with app.test_request_context():
+        rows = participant_list_rows(get_meeting("som-2024"))[0].rows
+        assert [(row.name, row.position) for row in rows] == [("Ana Costa", "Chief of Mission, IOM Guyana")]
+        assert db.session.get(Person, db.session.get(Participant, pid).person_id).position == "Director"

@@ -1,7 +1,8 @@
 """The participant list as a spreadsheet (CSV and .xlsx) that the importer reads back.
 
-A cell that a spreadsheet would take for a formula is written with a leading apostrophe, so a
-name typed as "=HYPERLINK(...)" stays text wherever the file is opened.
+A cell that a spreadsheet would take for a formula stays text wherever the file is opened: in CSV it
+is written with a leading apostrophe; in .xlsx every cell is a text cell, and such a one carries the
+quote prefix, so it shows as typed ("=HYPERLINK(...)") and is never computed.
 """
 
 import csv
@@ -43,7 +44,7 @@ def spreadsheet_rows(meeting) -> list[list[str]]:
     participants.sort(key=lambda p: list_order(p, "iscm"))
     return [
         [
-            safe_cell(v)
+            "" if v is None else str(v)
             for v in (
                 p.person.honorific,
                 p.person.given_name,
@@ -67,8 +68,19 @@ def to_csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers())
-    writer.writerows(rows)
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
+
+
+def _text_cell(sheet, value: str):
+    from openpyxl.cell import WriteOnlyCell
+
+    if not value:
+        return None
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = value.startswith(FORMULA_PREFIXES)
+    return cell
 
 
 def to_xlsx(rows: list[list[str]]) -> bytes:
@@ -78,7 +90,7 @@ def to_xlsx(rows: list[list[str]]) -> bytes:
     sheet = workbook.create_sheet(title="Participants")
     sheet.append(headers())
     for row in rows:
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, value) for value in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -48,6 +48,11 @@ class ParticipantForm(PersonFields):
         description=_l("Leave empty to print the ISCM's name and the capacity."),
     )
     capacity = SelectField(_l("Capacity"), choices=capacity_choices, validators=[Optional()])
+    list_position = TextAreaField(
+        _l("Position printed in this meeting's list"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("Leave empty to print the position from the people directory."),
+    )
     status = SelectField(_l("Status"), choices=[(code, STATUS_LABELS[code]) for code in STATUSES])
     language = SelectField(
         _l("Language for interpretation"), choices=LANGUAGE_CHOICES, validators=[Optional()]

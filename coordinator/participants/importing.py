@@ -20,8 +20,8 @@ from flask_babel import lazy_gettext as _l
 from coordinator.audit.operations import record as audit
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
-from coordinator.participants.labels import CAPACITY_LABELS, STATUS_LABELS
-from coordinator.participants.lists import fold
+from coordinator.participants.labels import CAPACITY_LABELS, CAPACITY_SPELLINGS, STATUS_LABELS
+from coordinator.participants.lists import fold, split_capacity
 from coordinator.participants.models import CAPACITIES, STATUSES, Participant
 from coordinator.participants.operations import assign, ensure_groups, new_participant, sync_roles
 from coordinator.people.models import Person
@@ -53,7 +53,15 @@ FIELDS = {
     ),
     "country": (_l("Country (ISO code)"), ("country", "pays", "pais")),
     "iscm": (_l("ISCM"), ("iscm", "rcp", "process", "mechanism", "iscm represented")),
+    "represented": (
+        _l("ISCM and capacity as printed"),
+        ("iscm and capacity", "represented", "printed as", "iscm or organization", "iscm or organisation"),
+    ),
     "capacity": (_l("Capacity"), ("capacity", "role", "qualite", "calidad")),
+    "list_position": (
+        _l("Position printed in this meeting's list"),
+        ("position in the list", "list position", "printed position"),
+    ),
     "group": (_l("Group"), ("group", "section", "category")),
     "status": (_l("Status"), ("status", "registration status")),
     "language": (_l("Interpretation language"), ("language", "interpretation", "langue", "idioma")),
@@ -77,9 +85,20 @@ LIMITS = {
     "position": 500,
     "organisation": 300,
     "country": 2,
+    "represented": 2000,
+    "list_position": 500,
+    "remarks": 5000,
 }
-HTML = re.compile(r"<\s*[a-zA-Z!/?]")
-FORMULA_STARTS = ("=", "+=", "-=", "@")
+#: Real markup only: a tag, a closing tag, a comment, a doctype; "a < b" is text.
+HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?[A-Za-z])")
+#: A telephone number as people type it: "+41 22 717 91 11", "+1 (202) 555-0100".
+PHONE = re.compile(r"\+\d[\d ().\/-]*\d")
+#: Honorifics written before a name, as lists write them ("H. E. Mr", "Dr", "Ms").
+HONORIFIC = re.compile(r"(?:(?:H\.\s?E\.|Mrs?\.?|Ms\.?|Miss|Dra?\.?|Prof\.?|Mme|Mlle|Sra?\.)\s+)+")
+#: "Name (ACRONYM)", and "(MID-IGAD or IGAD RCP)" gives two acronyms.
+ACRONYM = re.compile(r"([^()]+?)\s*\(([^()]+)\)")
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_SIGNATURE = b"PK\x03\x04"
 
 
 class ImportFileError(ValueError):
@@ -92,6 +111,13 @@ class Table:
     rows: list[list[str]]
     #: The uploaded file's name, for the audit log.
     filename: str = ""
+    #: Each row's number in the file, as the spreadsheet shows it (blank rows and title lines count).
+    numbers: list[int] = field(default_factory=list)
+    header_row: int = 1
+
+    @property
+    def row_numbers(self) -> list[int]:
+        return self.numbers or list(range(self.header_row + 1, self.header_row + 1 + len(self.rows)))
 
 
 @dataclass
@@ -119,7 +145,10 @@ class Record:
 
 
 def read_table(filename: str, data: bytes) -> Table:
-    """The file's cells as text; the first non-empty row gives the headers."""
+    """The file's cells as text, from its header row down, each row keeping its number in the file.
+
+    The header row is the first that names a name column, so title lines above it are passed over.
+    """
     if not data:
         raise ImportFileError(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -131,14 +160,26 @@ def read_table(filename: str, data: bytes) -> Table:
         rows = _csv_rows(data)
     else:
         raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
-    rows = [row for row in rows if any(cell for cell in row)]
-    if len(rows) < 2:
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
+    start = next((index for index, (_number, row) in enumerate(numbered) if is_header(row)), 0)
+    body = numbered[start + 1 :]
+    if not body:
         raise ImportFileError(_("The file has no rows under its header row."))
-    if len(rows) > MAX_ROWS + 1:
+    if len(body) > MAX_ROWS:
         raise ImportFileError(_("The file has more than %(count)d rows.", count=MAX_ROWS))
-    width = max(len(row) for row in rows)
-    padded = [row + [""] * (width - len(row)) for row in rows]
-    return Table(headers=padded[0], rows=padded[1:], filename=filename or "")
+    width = max(len(row) for _number, row in numbered[start:])
+    header_row, headers = numbered[start]
+    return Table(
+        headers=_padded(headers, width),
+        rows=[_padded(row, width) for _number, row in body],
+        filename=filename or "",
+        numbers=[number for number, _row in body],
+        header_row=header_row,
+    )
+
+
+def _padded(row: list[str], width: int) -> list[str]:
+    return row + [""] * (width - len(row))
 
 
 def _text(value) -> str:
@@ -149,13 +190,25 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
+def _csv_text(data: bytes) -> str:
+    if data.startswith(OLE2_SIGNATURE):
+        raise ImportFileError(
+            _("This is an old Excel workbook (.xls) renamed .csv: save it as .xlsx or as CSV, then upload it.")
+        )
+    if data.startswith(ZIP_SIGNATURE):
+        raise ImportFileError(_("This is an Excel workbook renamed .csv: upload it as .xlsx."))
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    raise ImportFileError(
+        _("The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” and upload it again.")
+    )
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    text = _csv_text(data)
     if "\x00" in text:
         raise ImportFileError(_("This does not look like a CSV file."))
     try:
@@ -174,7 +227,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         raise ImportFileError(_("This is not an Excel workbook (.xlsx) that can be read.")) from error
     try:
         sheet = workbook.worksheets[0]
-        return [[_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        return [[_text(cell) for cell in row] for row in sheet.iter_rows(min_row=1, values_only=True)]
     finally:
         workbook.close()
 
@@ -194,62 +247,140 @@ def guess_mapping(headers: list[str]) -> list[str]:
     return mapping
 
 
+def is_header(row: list[str]) -> bool:
+    """A row of column titles: two or more known headers, one of them a name column."""
+    mapped = [name for name in guess_mapping(row) if name]
+    return len(mapped) >= 2 and bool({"full_name", "family_name"} & set(mapped))
+
+
 # Validation -------------------------------------------------------------------------------------
+
+
+def _spelling(text: str) -> str:
+    """How two spellings of a name compare: folded, any dash a space, spaces collapsed."""
+    return " ".join(re.sub(r"[-‐‑‒–—_]", " ", fold(text)).split())
 
 
 @dataclass
 class Vocabulary:
-    """What cells may name: ISCMs, capacities, groups, statuses, languages; each by its folded spelling."""
+    """What cells may name: ISCMs (by any spelling), groups; each compared by `_spelling`."""
 
     iscms: dict
-    iscm_names: list[str]
+    #: The name a suggestion gives for each spelling (the ISCM's acronym).
+    displays: dict
     groups: dict
+    group_keys: dict
 
     @classmethod
     def for_meeting(cls, meeting) -> "Vocabulary":
-        iscms, names = {}, []
-        for iscm in db.session.scalars(sa.select(Iscm)):
+        iscms, displays = {}, {}
+        for iscm in db.session.scalars(sa.select(Iscm).order_by(Iscm.acronym)):
             for spelling in (iscm.slug, iscm.acronym, iscm.name, *(iscm.other_names or [])):
-                iscms[fold(spelling)] = iscm.id
-            names.append(iscm.acronym)
-        groups = {}
+                iscms.setdefault(_spelling(spelling), iscm.id)
+                displays.setdefault(_spelling(spelling), iscm.acronym)
+        groups, keys = {}, {}
         for group in ensure_groups(meeting):
-            groups[fold(group.key)] = groups[fold(group.title)] = group.id
-        return cls(iscms, names, groups)
+            groups[_spelling(group.key)] = groups[_spelling(group.title)] = group.id
+            keys[group.id] = group.key
+        return cls(iscms, displays, groups, keys)
+
+    def find_iscm(self, text: str) -> int | None:
+        """The ISCM a text names: any spelling, or "Name (ACRONYM)" by its acronym or its name."""
+        found = self.iscms.get(_spelling(text))
+        if found is None and (match := ACRONYM.fullmatch(text.strip())):
+            for part in (*re.split(r"\s+or\s+", match[2]), match[1]):
+                found = found or self.iscms.get(_spelling(part))
+        return found
+
+    def read_iscm(self, text: str) -> tuple[int | None, str | None]:
+        """The ISCM an ISCM column names and the capacity it ends with.
+
+        A column naming several ("… (RIAM) Secretariat and … (SACM) Secretariat") gives the first.
+        """
+        rest, capacity = split_capacity(text)
+        found = self.find_iscm(rest)
+        for match in re.finditer(r"\s+and\s+", rest) if found is None else ():
+            head, head_capacity = split_capacity(rest[: match.start()])
+            if (found := self.find_iscm(head)) is not None:
+                return found, head_capacity or capacity
+        return found, capacity
+
+    def suggestion(self, text: str) -> str | None:
+        """The ISCM a mistyped or shortened name most likely means ("Bali" → "Bali Process")."""
+        rest = split_capacity(text)[0]
+        pieces = [rest]
+        if match := ACRONYM.fullmatch(rest.strip()):
+            pieces += [*re.split(r"\s+or\s+", match[2]), match[1]]
+        for piece in map(_spelling, pieces):
+            close = difflib.get_close_matches(piece, list(self.iscms), n=1, cutoff=0.6)
+            close = close or [s for s in self.iscms if len(piece) > 2 and s.startswith(piece + " ")][:1]
+            if close:
+                return self.displays[close[0]]
+        return None
+
+    def group_named(self, heading: str) -> int | None:
+        """The group a section heading names: "II. Host and Organizers (IOM)" names "Host and Organizers"."""
+        title = re.sub(r"^\s*(?:[IVXLC]+|\d+)[.)]\s+", "", heading)
+        match = ACRONYM.fullmatch(title.strip())
+        for candidate in (title, match[1] if match else ""):
+            if candidate and (found := self.groups.get(_spelling(candidate))) is not None:
+                return found
+        return None
 
 
-def _vocabulary_code(value: str, codes, labels: dict) -> str | None:
-    wanted = fold(value).replace("-", " ").replace("_", " ")
+def _code_for(text: str, codes, labels: dict, spellings: dict | None = None) -> str | None:
+    """The code a cell names by its code, its label in the reader's language, or a usual spelling."""
+    wanted = _spelling(text)
     for code in codes:
-        spellings = {code.replace("_", " "), fold(str(labels.get(code, ""))).replace("-", " ")}
-        if wanted in spellings:
+        known = (code, str(labels.get(code, "")), *(spellings or {}).get(code, ()))
+        if wanted in {_spelling(spelling) for spelling in known}:
             return code
-    aliases = {
-        "organizer": "organiser",
-        "member state delegate": "delegate",
-        "head of the secretariat": "head_of_secretariat",
-        "informal": "informal_support",
-        "host": "organiser",
-    }
-    return aliases.get(wanted) if aliases.get(wanted) in codes else None
+    return None
+
+
+def is_formula(value: str) -> bool:
+    """A cell a spreadsheet would compute: anything after "=", "@" before a word, and "+" or "-" before
+    anything but a space, except a telephone number ("+41 22 717 91 11"). "Al-Nuaim", "- none" are text."""
+    first, second = value[:1], value[1:2]
+    if first == "=":
+        return True
+    if first in ("@", "+", "-") and second and not second.isspace():
+        return not (first == "+" and PHONE.fullmatch(value))
+    return False
 
 
 def cell_problem(value: str) -> str | None:
-    if value.startswith(FORMULA_STARTS):
+    if is_formula(value):
         return _("formulas are not accepted; type the value itself")
     if HTML.search(value):
         return _("HTML is not accepted; type plain text")
     return None
 
 
-def validate_row(
-    number: int, cells: dict[str, str], vocabulary: Vocabulary
-) -> tuple[Record | None, list[RowError]]:
-    errors = []
+def split_honorific(full_name: str) -> tuple[str, str]:
+    """ "H. E. Mr António Vitorino" → ("H. E. Mr", "António Vitorino"); a name without one is left whole."""
+    match = HONORIFIC.match(full_name)
+    if match is None or match.end() == len(full_name):
+        return "", full_name
+    return match.group(0).strip(), full_name[match.end() :]
+
+
+def _person_values(cells: dict[str, str]) -> dict:
     person = {name: cells.get(name, "") for name in PERSON_FIELDS}
     if cells.get("full_name") and not person["family_name"]:
-        given, _sep, family = cells["full_name"].rpartition(" ")
+        honorific, name = split_honorific(cells["full_name"])
+        given, _sep, family = name.rpartition(" ")
+        person["honorific"] = person["honorific"] or honorific
         person["given_name"], person["family_name"] = person["given_name"] or given, family
+    return person
+
+
+def validate_row(
+    number: int, cells: dict[str, str], vocabulary: Vocabulary, section: int | None = None
+) -> tuple[Record | None, list[RowError]]:
+    """One row checked; `section` is the group its section heading named, if any."""
+    errors = []
+    person = _person_values(cells)
     if not person["family_name"]:
         errors.append(RowError(number, _("the name is missing")))
     if person["email"]:
@@ -259,8 +390,9 @@ def validate_row(
             errors.append(
                 RowError(number, _("“%(value)s” is not a valid e-mail address", value=person["email"]))
             )
+    values = {**cells, **person}
     for name, limit in LIMITS.items():
-        if len(person.get(name) or "") > limit:
+        if len(values.get(name) or "") > limit:
             errors.append(
                 RowError(
                     number,
@@ -271,7 +403,7 @@ def validate_row(
                     ),
                 )
             )
-    participation, defaults, more = _participation(number, cells, vocabulary)
+    participation, defaults, more = _participation(number, cells, vocabulary, section)
     errors.extend(more)
     if errors:
         return None, errors
@@ -282,22 +414,28 @@ def validate_row(
     return Record(number, person, participation, keys, defaults), []
 
 
-def _participation(number: int, cells: dict, vocabulary: Vocabulary) -> tuple[dict, dict, list[RowError]]:
+def _participation(
+    number: int, cells: dict, vocabulary: Vocabulary, section: int | None
+) -> tuple[dict, dict, list[RowError]]:
     """The participation fields the row has a value for, the defaults of a new participant, and the errors."""
     errors, values = [], {name: cells[name] for name in ("organisation", "remarks") if cells.get(name)}
-    iscm = cells.get("iscm", "")
-    if iscm:
-        values["iscm_id"] = vocabulary.iscms.get(fold(iscm))
-        if values["iscm_id"] is None:
-            errors.append(RowError(number, _unknown_iscm(iscm, vocabulary)))
-    for name, codes, labels in (
-        ("capacity", CAPACITIES, CAPACITY_LABELS),
-        ("status", STATUSES, STATUS_LABELS),
+    if cells.get("list_position"):
+        values["position"] = cells["list_position"]
+    group = cells.get("group", "")
+    if group:
+        values["group_id"] = vocabulary.groups.get(_spelling(group))
+        if values["group_id"] is None:
+            errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
+    group_id = values.get("group_id") or section
+    errors += _iscm_values(number, cells, vocabulary, vocabulary.group_keys.get(group_id), values)
+    for name, codes, labels, spellings in (
+        ("capacity", CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS),
+        ("status", STATUSES, STATUS_LABELS, None),
     ):
         text = cells.get(name, "")
         if not text:
             continue
-        values[name] = _vocabulary_code(text, codes, labels)
+        values[name] = _code_for(text, codes, labels, spellings)
         if values[name] is None:
             known = ", ".join(str(labels[code]) for code in codes)
             errors.append(
@@ -315,22 +453,38 @@ def _participation(number: int, cells: dict, vocabulary: Vocabulary) -> tuple[di
         values["language"], language_error = _language(cells["language"])
         if language_error:
             errors.append(RowError(number, language_error))
-    group = cells.get("group", "")
-    if group:
-        values["group_id"] = vocabulary.groups.get(fold(group))
-        if values["group_id"] is None:
-            errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
-    default_group = "iscms" if values.get("iscm_id") else "observers"
-    return values, {"status": "invited", "group_id": vocabulary.groups[default_group]}, errors
+    default_group = group_id or vocabulary.groups["iscms" if values.get("iscm_id") else "observers"]
+    return values, {"status": "invited", "group_id": default_group}, errors
+
+
+def _iscm_values(number: int, cells: dict, vocabulary: Vocabulary, group_key: str | None, values: dict) -> list:
+    """ISCM, capacity and the printed ISCM column from the ISCM column (or the printed one), into `values`.
+
+    An ISCM column written as a list prints it ("… (CMC) incoming Chair") is also kept as printed. In a
+    section other than the ISCMs', a text naming no ISCM is the organisation ("IOM Headquarters").
+    """
+    printed, text = cells.get("represented", ""), cells.get("iscm", "")
+    if printed:
+        values["represented"] = printed
+    iscm_id, capacity = vocabulary.read_iscm(text or printed) if (text or printed) else (None, None)
+    if iscm_id is None:
+        if text and group_key not in (None, "iscms"):
+            values["organisation"] = text
+        elif text:
+            return [RowError(number, _unknown_iscm(text, vocabulary))]
+        return []
+    values["iscm_id"] = iscm_id
+    if capacity:
+        values["capacity"] = capacity
+    if text and not printed and _spelling(text) not in vocabulary.iscms:
+        values["represented"] = text
+    return []
 
 
 def _unknown_iscm(text: str, vocabulary: Vocabulary) -> str:
-    close = difflib.get_close_matches(text, vocabulary.iscm_names, n=1, cutoff=0.6)
-    if not close:
-        folded = {fold(name): name for name in vocabulary.iscm_names}
-        close = [folded[m] for m in difflib.get_close_matches(fold(text), list(folded), n=1, cutoff=0.6)]
-    if close:
-        return _("unknown ISCM “%(value)s” — did you mean “%(suggestion)s”?", value=text, suggestion=close[0])
+    suggestion = vocabulary.suggestion(text)
+    if suggestion:
+        return _("unknown ISCM “%(value)s” — did you mean “%(suggestion)s”?", value=text, suggestion=suggestion)
     return _("unknown ISCM “%(value)s”", value=text)
 
 
@@ -346,27 +500,39 @@ def _language(text: str) -> tuple[str | None, str | None]:
     )
 
 
+def _section_heading(row: list[str], vocabulary: Vocabulary) -> int | None:
+    """The group a row names when it is a section heading: its only cell, naming a group."""
+    filled = [cell for cell in row if cell]
+    return vocabulary.group_named(filled[0]) if len(filled) == 1 else None
+
+
 def validate(table: Table, mapping: list[str], vocabulary: Vocabulary) -> tuple[list[Record], list[RowError]]:
-    """Every row checked; row numbers are the spreadsheet's own (the header is row 1)."""
-    records, errors, seen = [], [], {}
+    """Every row checked, numbered as in the file; repeated header rows are passed over, and a section
+    heading ("II. Host and Organizers") puts the rows under it in its group."""
+    records, errors, seen, section = [], [], {}, None
     if "family_name" not in mapping and "full_name" not in mapping:
-        return [], [RowError(1, _("no column is mapped to the name"))]
-    for index, row in enumerate(table.rows, start=2):
+        return [], [RowError(table.header_row, _("no column is mapped to the name"))]
+    for number, row in zip(table.row_numbers, table.rows, strict=True):
+        if is_header(row):
+            continue
+        if (heading := _section_heading(row, vocabulary)) is not None:
+            section = heading
+            continue
         cells, problems = {}, []
         for column, name in enumerate(mapping):
             if name and column < len(row):
                 cells[name] = row[column]
             if column < len(row) and row[column] and (problem := cell_problem(row[column])):
-                problems.append(RowError(index, f"{table.headers[column]}: {problem}"))
-        record, row_errors = validate_row(index, cells, vocabulary)
+                problems.append(RowError(number, f"{table.headers[column]}: {problem}"))
+        record, row_errors = validate_row(number, cells, vocabulary, section)
         errors.extend(problems + row_errors)
         if record is None or problems:
             continue
         duplicate = next((seen[key] for key in record.keys if key in seen), None)
         if duplicate:
-            errors.append(RowError(index, _("the same person as row %(row)d", row=duplicate)))
+            errors.append(RowError(number, _("the same person as row %(row)d", row=duplicate)))
             continue
-        seen.update({key: index for key in record.keys})
+        seen.update({key: number for key in record.keys})
         records.append(record)
     return records, errors
 

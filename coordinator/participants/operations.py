@@ -15,7 +15,17 @@ from coordinator.participants.models import (
     new_token,
 )
 
-FIELDS = ("group_id", "iscm_id", "organisation", "represented", "capacity", "status", "language", "remarks")
+FIELDS = (
+    "group_id",
+    "iscm_id",
+    "organisation",
+    "represented",
+    "capacity",
+    "position",
+    "status",
+    "language",
+    "remarks",
+)
 CONFIRMED = ("confirmed", "attended")
 
 

@@ -141,6 +141,7 @@ def _participation_values(form, meeting: Meeting) -> dict:
         "iscm_id": form.iscm_id.data,
         "represented": form.represented.data,
         "capacity": form.capacity.data or None,
+        "position": form.list_position.data,
         "status": form.status.data,
         "language": form.language.data or None,
         "remarks": form.remarks.data,
@@ -217,6 +218,7 @@ def _participation_data(participant: Participant) -> dict:
         "iscm_id": participant.iscm_id,
         "represented": participant.represented,
         "capacity": participant.capacity or "",
+        "list_position": participant.position,
         "status": participant.status,
         "language": participant.language or "",
         "sessions": [s.id for s in participant.sessions],
@@ -403,23 +405,36 @@ def import_upload(slug):
 
 
 def _store_upload(meeting: Meeting, table: importing.Table) -> str:
-    """The uploaded rows are kept server-side between the mapping, preview and import steps."""
+    """The uploaded rows are kept server-side between the mapping, preview and import steps, for the
+    meeting and the person who uploaded them."""
     payload = json.dumps(
-        {"headers": table.headers, "rows": table.rows, "filename": table.filename}, ensure_ascii=False
-    ).encode()
-    key = content_key("participant-import", meeting.id, current_user.id, payload.decode())
-    ExportStore.current().put("imports", key, "json", payload)
+        {
+            "meeting": meeting.id,
+            "user": current_user.id,
+            "headers": table.headers,
+            "rows": table.rows,
+            "numbers": table.numbers,
+            "header_row": table.header_row,
+            "filename": table.filename,
+        },
+        ensure_ascii=False,
+    )
+    key = content_key("participant-import", meeting.id, current_user.id, payload)
+    ExportStore.current().put("imports", key, "json", payload.encode())
     return key
 
 
-def _load_upload(key: str) -> importing.Table:
-    if not key.isalnum():
-        abort(404)
-    path = ExportStore.current().get("imports", key, "json")
+def _load_upload(meeting: Meeting, key: str) -> importing.Table:
+    """The rows this person uploaded for this meeting; 404 for anyone else's."""
+    path = ExportStore.current().get("imports", key, "json") if key.isalnum() else None
     if path is None:
         abort(404)
     data = json.loads(path.read_text(encoding="utf-8"))
-    return importing.Table(data["headers"], data["rows"], data.get("filename", ""))
+    if (data.get("meeting"), data.get("user")) != (meeting.id, current_user.id):
+        abort(404)
+    return importing.Table(
+        data["headers"], data["rows"], data.get("filename", ""), data.get("numbers", []), data.get("header_row", 1)
+    )
 
 
 def _mapping(table: importing.Table, source) -> list[str]:
@@ -430,7 +445,7 @@ def _mapping(table: importing.Table, source) -> list[str]:
 
 def import_review(slug, key):
     meeting = _staffed_meeting(slug)
-    table = _load_upload(key)
+    table = _load_upload(meeting, key)
     mapping = _mapping(table, request.form if request.method == "POST" else request.args)
     records, errors = importing.validate(table, mapping, importing.Vocabulary.for_meeting(meeting))
     if request.method == "POST" and request.form.get("action") == "import" and not errors:
