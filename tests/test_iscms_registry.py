@@ -149,3 +149,12 @@ def test_lists_are_stored_with_their_letters_as_they_are(app, registry):
             sa.select(sa.cast(Iscm.other_names, sa.String)).where(Iscm.slug == "eap-panel")
         )
     assert "Söderköping Process" in stored
+
+
+def test_the_matrix_marks_the_iscms_annex_10_did_not_assess(client, registry):
+    page = client.get("/iscms/themes").get_data(as_text=True)
+    marked = re.findall(r'>([^<]+)</a> <span class="muted outside-annex">\(not in Annex 10\)</span>', page)
+    assert sorted(marked) == ["COMMIT", "MIDEAC", "MiDIOCC", "Quito Process", "RMFM"]
+    assert page.count('<td class="no"><span class="sr-only">not in Annex 10</span></td>') == 5 * 31
+    assert 'id="outside-annex-note"' in page
+    assert 'id="outside-annex-note"' not in client.get("/iscms/themes?theme=biometrics").get_data(as_text=True)
