@@ -16,7 +16,8 @@ from coordinator.exporting.ical import (
     zones_used,
 )
 
-ZONES = ("Europe/Zurich", "America/New_York", "Australia/Sydney", "Asia/Manila", "America/Santiago", "Africa/Casablanca")
+ZONES = ("Europe/Zurich", "America/New_York", "Australia/Sydney", "Asia/Manila", "America/Santiago", "Africa/Casablanca",
+         "America/Mexico_City", "Asia/Amman", "Asia/Damascus", "Pacific/Apia", "America/Asuncion", "Europe/Moscow")
 TRICKY = "Réunion, “Bali”; a\\b\nسلام عليكم — Встреча по миграции"
 
 
@@ -25,16 +26,38 @@ def _calendar(events: list[EventData]) -> bytes:
                              [serialize_event(event) for event in events])
 
 
+def _parsed_zones(text: str) -> dict:
+    """The VTIMEZONE as each parser reads it by its own rules (icalendar would look the TZID up by default)."""
+    calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + text + "END:VCALENDAR\r\n"
+    return {
+        "vobject": vobject.readOne(calendar).vtimezone.gettzinfo(),
+        "icalendar": icalendar.Calendar.from_ical(calendar).walk("VTIMEZONE")[0].to_tz(lookup_tzid=False),
+    }
+
+
+@pytest.mark.parametrize("years", [(2021, 2024), (2023, 2024), (2020, 2022)])
 @pytest.mark.parametrize("zone", ZONES)
-def test_vtimezone_rules_give_the_zone_database_offsets_every_six_hours(zone):
-    text = vtimezone_text(zone, 2021, 2024)
+def test_vtimezone_rules_give_the_zone_database_offsets_every_six_hours_in_both_parsers(zone, years):
+    text = vtimezone_text(zone, *years)
     assert "RDATE" not in text
-    tzinfo = vobject.readOne("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + text + "END:VCALENDAR\r\n").vtimezone.gettzinfo()
     expected_zone = ZoneInfo(zone)
-    instant = datetime(2021, 1, 1, tzinfo=UTC)
-    while instant < datetime(2025, 1, 1, tzinfo=UTC):
-        assert instant.astimezone(tzinfo).utcoffset() == instant.astimezone(expected_zone).utcoffset(), instant
-        instant += timedelta(hours=6)
+    for parser, tzinfo in _parsed_zones(text).items():
+        wrong = []
+        instant = datetime(years[0], 1, 1, tzinfo=UTC)
+        while instant < datetime(years[1] + 1, 1, 1, tzinfo=UTC):
+            if instant.astimezone(tzinfo).utcoffset() != instant.astimezone(expected_zone).utcoffset():
+                wrong.append(instant)
+            instant += timedelta(hours=6)
+        assert wrong == [], (parser, len(wrong), wrong[:3])
+
+
+def test_a_zone_that_dropped_daylight_saving_gets_rules_that_end():
+    mexico = vtimezone_text("America/Mexico_City", 2021, 2024)
+    assert [line for line in mexico.splitlines() if line.startswith("RRULE")] == [
+        "RRULE:FREQ=YEARLY;UNTIL=20220404T080000Z;BYDAY=1SU;BYMONTH=4",
+        "RRULE:FREQ=YEARLY;UNTIL=20221031T070000Z;BYDAY=-1SU;BYMONTH=10",
+    ]
+    assert "UNTIL" not in vtimezone_text("Europe/Zurich", 2021, 2024)
 
 
 def test_zurich_is_one_yearly_rule_pair():

@@ -147,10 +147,15 @@ def _observance(first: Transition, rrule: str | None) -> icalendar.cal.Component
 
 
 def _rrule_for(group: list[Transition], open_ended: bool) -> str:
+    """The yearly rule of a group; a closed one ends a day after its last change.
+
+    UNTIL exactly at the last change is valid, but some parsers (vobject) compare it with the local
+    onset and drop that last occurrence; a day later no further occurrence can fall.
+    """
     month, nth, weekday, *_ = group[0].rule()
     text = f"FREQ=YEARLY;BYMONTH={month};BYDAY={nth}{_WEEKDAYS[weekday]}"
     if not open_ended:
-        text += f";UNTIL={group[-1].at.strftime('%Y%m%dT%H%M%SZ')}"
+        text += f";UNTIL={(group[-1].at + timedelta(days=1)).strftime('%Y%m%dT%H%M%SZ')}"
     return text
 
 
@@ -175,29 +180,65 @@ def _grouped(transitions: list[Transition]) -> list[list[Transition]]:
     return [run for runs in groups.values() for run in runs]
 
 
-@lru_cache(maxsize=256)
-def vtimezone_text(zone_name: str, first_year: int, last_year: int) -> str:
-    """A VTIMEZONE with RRULE observances valid for the years given (one year before is included for safety)."""
-    transitions = zone_transitions(zone_name, first_year - 1, last_year)
+def _timezone(zone_name: str, observances: list[icalendar.cal.Component]) -> str:
     timezone = icalendar.Timezone()
     timezone.add("tzid", zone_name)
+    for observance in observances:
+        timezone.add_component(observance)
+    return timezone.to_ical().decode("utf-8")
+
+
+def _rule_observances(transitions: list[Transition], continuing_year: int) -> list[icalendar.cal.Component]:
+    """One RRULE observance per group of yearly changes; open-ended only if the zone still follows it in
+    `continuing_year`, the year after the feed's span (a zone that dropped DST gets a closed rule)."""
+    observances = []
+    for group in _grouped(transitions):
+        rrule = _rrule_for(group, open_ended=group[-1].at.year == continuing_year) if len(group) > 1 else None
+        if rrule and _rrule_reproduces(group, rrule):
+            observances.append(_observance(group[0], rrule))
+        else:
+            observances.extend(_observance(transition, None) for transition in group)
+    return observances
+
+
+def _checkpoints(transitions: list[Transition], first_year: int, last_year: int):
+    """Instants at which a VTIMEZONE must agree with the zone database: both sides of each change, and
+    every day of the span (a wrong extra change shows between the real ones)."""
+    for transition in transitions:
+        yield transition.at - timedelta(seconds=1)
+        yield transition.at
+    instant, end = datetime(first_year, 1, 1, tzinfo=UTC), datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    while instant < end:
+        yield instant
+        instant += timedelta(days=1)
+
+
+def vtimezone_matches(text: str, zone_name: str, first_year: int, last_year: int) -> bool:
+    """Read the VTIMEZONE back by its own rules (not the zone of that name) and compare with the zone database."""
+    written = icalendar.Timezone.from_ical(text).to_tz(lookup_tzid=False)
+    expected = ZoneInfo(zone_name)
+    transitions = zone_transitions(zone_name, first_year, last_year)
+    return all(instant.astimezone(written).utcoffset() == instant.astimezone(expected).utcoffset()
+               for instant in _checkpoints(transitions, first_year, last_year))
+
+
+@lru_cache(maxsize=256)
+def vtimezone_text(zone_name: str, first_year: int, last_year: int) -> str:
+    """A VTIMEZONE with RRULE observances valid for the years given, checked against the zone database.
+
+    Changes are read from the year before (for the offset in force on 1 January) to the year after (to
+    know which rules still hold); if the rules do not reproduce every offset of the span, each change
+    is written as its own observance instead (still no RDATE lists).
+    """
+    transitions = zone_transitions(zone_name, first_year - 1, last_year + 1)
     if not transitions:
         local = datetime(first_year, 1, 1, tzinfo=UTC).astimezone(ZoneInfo(zone_name))
         fixed = Transition(datetime(1970, 1, 1, tzinfo=UTC), local.utcoffset(), local.utcoffset(), local.tzname(), False)
-        timezone.add_component(_observance(fixed, None))
-        return timezone.to_ical().decode("utf-8")
-    last_year_seen = transitions[-1].at.year
-    for group in _grouped(transitions):
-        if len(group) == 1:
-            timezone.add_component(_observance(group[0], None))
-            continue
-        rrule = _rrule_for(group, open_ended=group[-1].at.year == last_year_seen)
-        if _rrule_reproduces(group, rrule):
-            timezone.add_component(_observance(group[0], rrule))
-        else:
-            for transition in group:
-                timezone.add_component(_observance(transition, None))
-    return timezone.to_ical().decode("utf-8")
+        return _timezone(zone_name, [_observance(fixed, None)])
+    text = _timezone(zone_name, _rule_observances(transitions, last_year + 1))
+    if vtimezone_matches(text, zone_name, first_year, last_year):
+        return text
+    return _timezone(zone_name, [_observance(transition, None) for transition in transitions])
 
 
 # --- The calendar around the events ----------------------------------------------------------------
