@@ -2,7 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, FormField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.form import Form
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from coordinator.auth.forms import ChangePasswordForm
@@ -46,6 +47,14 @@ class StepForm(FlaskForm):
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=10_000)])
 
 
+class AnnexNotesForm(Form):
+    """Markdown each built-in annex prints after its own content (e.g. the meeting's website under its description)."""
+
+
+for _key in BUILT_IN_ANNEXES:
+    setattr(AnnexNotesForm, _key, TextAreaField(ANNEX_LABELS[_key], validators=[Length(max=20_000)]))
+
+
 class SummaryForm(FlaskForm):
     version = HiddenField()
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
@@ -58,6 +67,11 @@ class SummaryForm(FlaskForm):
         _l("Annexes after the written ones"), choices=[(key, ANNEX_LABELS[key]) for key in BUILT_IN_ANNEXES]
     )
     final = BooleanField(_l("Final: print without the “Draft” watermark and show it to every reader of the meeting"))
+    imprint = TextAreaField(
+        _l("Imprint (Markdown)"), validators=[Length(max=20_000)],
+        description=_l("Printed on the page after the cover: disclaimer, publisher, copyright."),
+    )
+    notes = FormField(AnnexNotesForm, _l("Printed at the end of a built-in annex (Markdown)"))
 
 
 class AcronymsForm(FlaskForm):

@@ -16,6 +16,7 @@ from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole, Session
 from coordinator.meetings.operations import grant_role
 from coordinator.reports import content as report_content
+from coordinator.reports import queries
 from coordinator.reports.models import (
     BUILT_IN_ANNEXES,
     RapporteurReport,
@@ -151,9 +152,22 @@ def take_step(report: RapporteurReport, action: str, user, actor: str | None, co
         raise EmptyReport(_("The report is empty: write the notes of the session before submitting it."))
     event = _event(report, action, step.to_status, comment, user)
     report.status = step.to_status
+    if action == "reopen":
+        _unmark_final_summary(report)
     db.session.flush()
     record(action, report, f"Rapporteur report of {report.session.title}: {event.from_status} → {step.to_status}")
     return event
+
+
+def _unmark_final_summary(report: RapporteurReport) -> None:
+    """A final summary report prints the approved reports: one reopened would silently drop out of it, so the
+    summary becomes a draft again until the organizers mark it final once more."""
+    summary = queries.final_summary_printing_reports(report.session.meeting)
+    if summary is None:
+        return
+    summary.final = False
+    record("update", summary, f"Summary report of {summary.meeting.slug}: a draft again, "
+                              f"the report of {report.session.title} was reopened", {"final": [True, False]})
 
 
 def assign_rapporteur(meeting: Meeting, session: Session, email: str, name: str) -> tuple[MeetingRole, bool]:
@@ -172,6 +186,15 @@ def remove_rapporteur(role: MeetingRole) -> None:
     db.session.flush()
 
 
+def audit_summary_download(summary: SummaryReport) -> None:
+    """The summary report PDF prints the list of participants (Annex VI) when chosen: each download of it is an
+    export of a participant list, logged as the participants' own exports are."""
+    if "participants" in (summary.annexes or []):
+        meeting = summary.meeting
+        record("participants.export", meeting, f"{meeting.title}: downloaded the summary report (list of participants)")
+        db.session.flush()
+
+
 def get_or_start_summary(meeting: Meeting) -> SummaryReport:
     """The meeting's summary report, started with the meeting's title and every built-in annex."""
     summary = db.session.scalar(sa.select(SummaryReport).where(SummaryReport.meeting_id == meeting.id))
@@ -185,16 +208,32 @@ def get_or_start_summary(meeting: Meeting) -> SummaryReport:
     return summary
 
 
-SUMMARY_FIELDS = ("title", "subtitle", "date_line", "annexes", "final")
+SUMMARY_FIELDS = ("title", "subtitle", "date_line", "annexes", "final", "imprint", "annex_notes", "material_headings")
+#: Longest heading of a group in the list of materials.
+MAX_MATERIAL_HEADING = 300
+
+
+def material_headings(summary: SummaryReport, typed: dict[str, str]) -> dict[str, str]:
+    """{material id: heading} of the meeting's own materials: typed where the form had the field, else as saved;
+    blank headings dropped."""
+    saved = summary.material_headings or {}
+    headings = {
+        str(m.id): (typed.get(str(m.id), saved.get(str(m.id))) or "").strip()[:MAX_MATERIAL_HEADING]
+        for m in summary.meeting.materials
+    }
+    return {material_id: heading for material_id, heading in headings.items() if heading}
 
 
 def update_summary(summary: SummaryReport, values: dict, version) -> None:
-    """Cover, annexes and the final mark; refused when someone else saved since the form was opened."""
+    """Cover, imprint, annexes and their notes, the final mark; refused when someone else saved since the form
+    was opened."""
     check_version(summary, version)
     before = {name: getattr(summary, name) for name in SUMMARY_FIELDS}
     for name in SUMMARY_FIELDS:
         setattr(summary, name, values[name])
     summary.annexes = [key for key in BUILT_IN_ANNEXES if key in values["annexes"]]
+    summary.imprint = (values["imprint"] or "").strip()
+    summary.annex_notes = {key: text.strip() for key, text in values["annex_notes"].items() if (text or "").strip()}
     db.session.flush()
     record("update", summary, f"Summary report of {summary.meeting.slug}", diff(before, values))
 

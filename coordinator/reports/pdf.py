@@ -34,12 +34,20 @@ def build_summary_pdf(summary_id: int, locale: str) -> bytes:
         return render_pdf(TEMPLATE, doc=build_document(summary))
 
 
-def build_request(summary: SummaryReport) -> BuildRequest:
-    """What to build for the summary report as it stands, in the reader's language."""
-    locale = str(get_locale() or "en")
-    key = summary_key(build_document(summary), locale)
+def _request(summary_id: int, key: str, locale: str) -> BuildRequest:
     return BuildRequest(KIND, key, "pdf", "coordinator.reports.pdf:build_summary_pdf",
-                        {"summary_id": summary.id, "locale": locale})
+                        {"summary_id": summary_id, "locale": locale})
+
+
+def build_request(summary: SummaryReport) -> BuildRequest:
+    """What to build for the summary report as it stands, in the reader's language (gathers the whole document)."""
+    locale = str(get_locale() or "en")
+    return _request(summary.id, summary_key(build_document(summary), locale), locale)
+
+
+def pending_request(summary: SummaryReport, key: str) -> BuildRequest:
+    """A build asked for earlier under `key`, found again without gathering the document."""
+    return _request(summary.id, key, str(get_locale() or "en"))
 
 
 def filename(summary: SummaryReport) -> str:

@@ -25,6 +25,12 @@ def summary_of(meeting: Meeting) -> SummaryReport | None:
     return db.session.scalar(sa.select(SummaryReport).where(SummaryReport.meeting_id == meeting.id))
 
 
+def final_summary_printing_reports(meeting: Meeting) -> SummaryReport | None:
+    """The meeting's summary report when it is final and its annexes print the approved rapporteur reports."""
+    summary = summary_of(meeting)
+    return summary if summary and summary.final and "rapporteur_reports" in (summary.annexes or []) else None
+
+
 def rapporteur_roles(user) -> list[MeetingRole]:
     """The sessions a user is rapporteur of, newest meeting first."""
     if user is None or not user.is_authenticated:

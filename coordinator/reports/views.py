@@ -4,8 +4,11 @@ Every view: load (404) → check access (403, with the reason) → act; operatio
 """
 
 import difflib
+from types import SimpleNamespace
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import session as browser_session
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 from markupsafe import Markup
@@ -15,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from coordinator.auth.operations import set_password
 from coordinator.core.concurrency import EditConflict
 from coordinator.core.http import child_or_404
-from coordinator.exporting.jobs import DONE, FAILED, request_build
+from coordinator.exporting.jobs import DONE, FAILED, QUEUED, RUNNING, build_status, request_build
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
 from coordinator.meetings.access import (
@@ -40,10 +43,11 @@ from coordinator.reports.forms import (
 )
 from coordinator.reports.invitations import make_token, read_token
 from coordinator.reports.models import SummaryQuote, SummarySection
-from coordinator.reports.pdf import build_request, filename
+from coordinator.reports.pdf import build_request, filename, pending_request
 from coordinator.reports.workflow import STEPS, WorkflowError, available_steps, can_edit, submit_action
 
 bp = Blueprint("reports", __name__)
+
 
 
 @bp.app_template_global()
@@ -90,6 +94,12 @@ def _session_and_actor(slug: str, session_id: int, need_actor: bool = True):
     if need_actor and actor is None:
         abort(403, description=_("Only this session's rapporteur and the meeting's organizers may work on its report."))
     return meeting, session, actor
+
+
+def _conflict_message() -> str:
+    """Two people acting on one report at the same moment: the second one is refused and nothing changes."""
+    return _("Someone else changed this report at the same moment: nothing was changed. It is shown as it stands "
+             "now; look at it, then try again.")
 
 
 def _report_url(session, endpoint: str = "reports.show", **values) -> str:
@@ -183,6 +193,8 @@ def show(slug, session_id):
         "reports/show.html", meeting=meeting, session=session, report=report, actor=actor,
         steps=available_steps(report.status, actor), editable=can_edit(report.status, actor),
         step_form=StepForm(), iscm_names=queries.iscm_names(), submit_step=submit_action(report.status),
+        summary_final="reopen" in available_steps(report.status, actor)
+        and queries.final_summary_printing_reports(meeting) is not None,
     )
 
 
@@ -248,16 +260,25 @@ def step(slug, session_id, action):
         abort(403, description=_("Only the meeting's organizers may request changes to a report or approve it."))
     report = operations.get_or_start_report(session)
     form = StepForm()
-    if form.validate_on_submit():
-        try:
-            operations.take_step(report, action, current_user, actor, form.comment.data or "")
-            db.session.commit()
-            flash(_("The report is now: %(status)s.", status=_status_label(report.status)), "success")
-            return redirect(_report_url(session))
-        except WorkflowError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-    return show(slug, session_id), 400
+    if not form.validate_on_submit():
+        return show(slug, session_id), 400
+    summary_was_final = queries.final_summary_printing_reports(meeting) is not None
+    try:
+        operations.take_step(report, action, current_user, actor, form.comment.data or "")
+        db.session.commit()
+    except WorkflowError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return show(slug, session_id), 400
+    except (IntegrityError, StaleDataError):
+        db.session.rollback()
+        flash(_conflict_message(), "error")
+        return show(slug, session_id), 409
+    flash(_("The report is now: %(status)s.", status=_status_label(report.status)), "success")
+    if summary_was_final and queries.final_summary_printing_reports(meeting) is None:
+        flash(_("The summary report was final and printed this report: it is a draft again. Mark it final once "
+                "the report is approved again."), "info")
+    return redirect(_report_url(session))
 
 
 def _status_label(status: str) -> str:
@@ -267,13 +288,16 @@ def _status_label(status: str) -> str:
     }[status]
 
 
-@login_required
-def revisions(slug, session_id):
-    meeting, session, actor = _session_and_actor(slug, session_id)
+def _revisions_page(meeting, session, actor):
     report = operations.get_or_start_report(session)
     db.session.commit()
     return render_template("reports/revisions.html", meeting=meeting, session=session, report=report,
                            editable=can_edit(report.status, actor))
+
+
+@login_required
+def revisions(slug, session_id):
+    return _revisions_page(*_session_and_actor(slug, session_id))
 
 
 def _revision_or_404(report, number):
@@ -320,6 +344,10 @@ def restore(slug, session_id, number):
         db.session.rollback()
         flash(str(error), "error")
         return redirect(_report_url(session, "reports.revisions")), 303
+    except (IntegrityError, StaleDataError):
+        db.session.rollback()
+        flash(_conflict_message(), "error")
+        return _revisions_page(meeting, session, actor), 409
     flash(_("Revision %(number)d is restored as revision %(head)d.", number=number, head=report.head), "success")
     return redirect(_report_url(session, "reports.edit"))
 
@@ -345,20 +373,67 @@ def summary(slug):
                            can_manage=can_manage_meeting(current_user, meeting))
 
 
+#: Seconds between two looks of the waiting page at a PDF being built (the benchmark polls at the same pace).
+BUILD_REFRESH_SECONDS = 2
+PENDING = "summary_pdf_builds"
+
+
+def _pending_slot(summary) -> str:
+    return f"{summary.id}:{get_locale()}"
+
+
+def _pending_build(summary):
+    """The build this reader is waiting for, while it is queued or running: its key is remembered in their
+    session, so a look at the waiting page does not gather the whole document again to find it."""
+    key = browser_session.get(PENDING, {}).get(_pending_slot(summary))
+    if key is None:
+        return None
+    build = pending_request(summary, key)
+    return build if build_status(build).state in (DONE, QUEUED, RUNNING) else None
+
+
+def _remember_pending(summary, build) -> None:
+    browser_session[PENDING] = {**browser_session.get(PENDING, {}), _pending_slot(summary): build.key}
+
+
+def _forget_pending(summary) -> None:
+    pending = browser_session.get(PENDING, {})
+    if _pending_slot(summary) in pending:
+        browser_session[PENDING] = {slot: key for slot, key in pending.items() if slot != _pending_slot(summary)}
+
+
 def summary_pdf(slug):
-    """Served from the export store when built from the same content; otherwise built off the request."""
+    """Served from the export store when built from the same content; otherwise built off the request, the
+    reader waiting on a page that looks again every few seconds."""
     meeting, summary = _readable_summary(slug)
-    build = build_request(summary)
+    build = _pending_build(summary) or build_request(summary)
     status = request_build(build)
-    if status.state == DONE:
-        path = ExportStore.current().get(build.kind, build.key, build.extension)
-        return send_file(path, mimetype="application/pdf", download_name=filename(summary), max_age=0, etag=build.key)
-    return render_template("reports/building.html", meeting=meeting, failed=status.state == FAILED,
-                           message=status.message), 500 if status.state == FAILED else 202
+    if status.state in (QUEUED, RUNNING):
+        _remember_pending(summary, build)
+        return render_template("reports/building.html", meeting=meeting, failed=False, message="",
+                               refresh=BUILD_REFRESH_SECONDS), 202
+    _forget_pending(summary)
+    if status.state == FAILED:
+        return render_template("reports/building.html", meeting=meeting, failed=True, message=status.message), 500
+    operations.audit_summary_download(summary)
+    db.session.commit()
+    path = ExportStore.current().get(build.kind, build.key, build.extension)
+    return send_file(path, mimetype="application/pdf", download_name=filename(summary), max_age=0, etag=build.key)
+
+
+def _summary_form(summary) -> SummaryForm:
+    """The cover and annexes form on the summary as saved, its annex notes included."""
+    return SummaryForm(obj=summary, notes=SimpleNamespace(**(summary.annex_notes or {})))
+
+
+def _typed_material_headings() -> dict[str, str]:
+    """The headings the form gave materials (`material-heading-<id>`), for the materials it had fields for."""
+    prefix = "material-heading-"
+    return {name[len(prefix):]: value for name, value in request.form.items() if name.startswith(prefix)}
 
 
 def _summary_editor(meeting, summary, form=None, acronyms_form=None, conflict=False, status=200):
-    form = form or SummaryForm(obj=summary)
+    form = form or _summary_form(summary)
     if acronyms_form is None:
         acronyms_form = AcronymsForm(version=summary.version)
         acronyms_form.text.data = acronym_lists.as_lines(summary.acronyms if summary.acronyms_edited
@@ -373,13 +448,15 @@ def summary_edit(slug):
     meeting = _manageable_meeting(slug)
     summary = operations.get_or_start_summary(meeting)
     db.session.commit()
-    form = SummaryForm(obj=summary)
+    form = _summary_form(summary)
     if request.method == "GET":
         form.version.data = summary.version
         return _summary_editor(meeting, summary, form)
     if not form.validate_on_submit():
         return _summary_editor(meeting, summary, form, status=400)
-    values = {name: getattr(form, name).data for name in operations.SUMMARY_FIELDS}
+    values = {name: getattr(form, name).data for name in ("title", "subtitle", "date_line", "annexes", "final", "imprint")}
+    values["annex_notes"] = form.notes.data
+    values["material_headings"] = operations.material_headings(summary, _typed_material_headings())
     try:
         operations.update_summary(summary, values, form.version.data)
         db.session.commit()
