@@ -98,3 +98,95 @@ def test_import_is_for_staff(client, registry, as_role):
     assert client.get("/calendar/import").status_code in (302, 401)
     as_role("user")
     assert client.get("/calendar/import").status_code == 403
+
+
+def _one_event(*lines: str, before: str = "") -> bytes:
+    """A calendar of one event (UID and SUMMARY given); `lines` start on line 6 when nothing comes `before`."""
+    body = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + before + "BEGIN:VEVENT\r\nUID:x@bali\r\nSUMMARY:SOM\r\n"
+    return (body + "".join(f"{line}\r\n" for line in lines) + "END:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+
+
+WINDOWS_ZONE = """BEGIN:VTIMEZONE\r
+TZID:W. Europe Standard Time\r
+BEGIN:STANDARD\r
+DTSTART:16010101T030000\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r
+END:STANDARD\r
+BEGIN:DAYLIGHT\r
+DTSTART:16010101T020000\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r
+END:DAYLIGHT\r
+END:VTIMEZONE\r
+"""
+
+
+def test_ics_values_the_reader_lets_through_are_refused_with_their_line(app):
+    with app.test_request_context():
+        bad_date = read_ics(_one_event("DTSTART:2023XX01"))
+        backwards = read_ics(_one_event("DTSTART:20230615T090000Z", "DTEND:20230615T080000Z"))
+        bad_end_zone = read_ics(_one_event("DTSTART;TZID=Europe/Zurich:20230615T090000",
+                                           "DTEND;TZID=Mars/Olympus:20230615T100000"))
+        mixed = read_ics(_one_event("DTSTART;VALUE=DATE:20230615", "DTEND:20230616T100000Z"))
+        bad_duration = read_ics(_one_event("DTSTART:20230615T090000Z", "DURATION:two hours"))
+    assert bad_date.rows == [] and bad_date.errors == [
+        "Line 6: “2023XX01” is not a date (20230615) or a time (20230615T090000)."]
+    assert backwards.errors == ["Line 7: the end is before the start."]
+    assert bad_end_zone.errors == ["Line 7: unknown time zone “Mars/Olympus”."]
+    assert mixed.errors == ["Line 7: the start and the end must both be dates or both be times."]
+    assert bad_duration.rows == [] and bad_duration.errors[0].startswith("Line 7:")
+
+
+def test_windows_zone_names_as_outlook_writes_them_are_mapped_to_iana_zones(app):
+    with app.test_request_context():
+        result = read_ics(_one_event("DTSTART;TZID=W. Europe Standard Time:20230615T090000",
+                                     "DTEND;TZID=W. Europe Standard Time:20230615T103000", before=WINDOWS_ZONE))
+    assert result.errors == []
+    (row,) = result.rows
+    assert row["timezone"] == "Europe/Berlin"
+    assert (row["starts_at"], row["ends_at"]) == (datetime(2023, 6, 15, 7, tzinfo=UTC), datetime(2023, 6, 15, 8, 30, tzinfo=UTC))
+
+
+def test_an_event_with_a_duration_ends_after_it(app):
+    with app.test_request_context():
+        (row,) = read_ics(_one_event("DTSTART:20230615T090000Z", "DURATION:PT2H")).rows
+    assert row["ends_at"] == datetime(2023, 6, 15, 11, tzinfo=UTC)
+
+
+def test_csv_kind_level_and_format_must_be_known(app):
+    header = b"title,start,kind,level,format\n"
+    with app.test_request_context():
+        ok = read_csv(header + b"SOM,2023-06-15,SOM,Ministerial,In person\n")
+        bad = read_csv(header + b"SOM,2023-06-15,som,high,in_person\nWebinar,2023-06-16,webinar,technical,zoom\n")
+    assert ok.errors == [] and {k: ok.rows[0][k] for k in ("kind", "level", "format")} == {
+        "kind": "som", "level": "ministerial", "format": "in_person"}
+    assert bad.rows == [] and bad.errors == [
+        "Line 2: level “high” is not one of: ministerial, senior, technical.",
+        "Line 3: format “zoom” is not one of: in_person, online, hybrid.",
+    ]
+
+
+def test_bad_files_are_refused_at_the_preview_and_nothing_is_imported(app, client, registry, as_role):
+    as_role("staff")
+    for content in (_one_event("DTSTART:2023XX01"),
+                    _one_event("DTSTART:20230615T090000Z", "DTEND:20230615T080000Z")):
+        response = _upload(client, content)
+        assert response.status_code == 400 and "Line " in response.get_data(as_text=True)
+    response = _upload(client, b"title,start,level\nSOM,2023-06-15,high\n", name="bali.csv")
+    assert response.status_code == 400 and "Line 2: level “high”" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Meeting)) == 0
+
+
+def test_a_windows_zone_file_imports_through_the_pages(app, client, registry, as_role):
+    as_role("staff")
+    preview = _upload(client, _one_event("DTSTART;TZID=W. Europe Standard Time:20230615T090000",
+                                         "DTEND;TZID=W. Europe Standard Time:20230615T103000", before=WINDOWS_ZONE))
+    assert preview.status_code == 200
+    assert _confirm(client, preview.get_data(as_text=True)).status_code == 302
+    with app.app_context():
+        meeting = db.session.scalar(sa.select(Meeting).where(Meeting.uid == "x@bali"))
+        assert (meeting.timezone, meeting.starts_at) == ("Europe/Berlin", datetime(2023, 6, 15, 7, tzinfo=UTC))

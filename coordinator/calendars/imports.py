@@ -12,8 +12,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from flask_babel import gettext as _
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from coordinator.core.timezones import AmbiguousLocalTime, NonexistentLocalTime, is_known_zone, local_to_utc
+from coordinator.meetings.labels import FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS
+from coordinator.meetings.models import FORMATS, KINDS, LEVELS
 
 #: The CSV header, documented in the README; `end`, times, zone and the rest may be left empty.
 CSV_COLUMNS = ("uid", "title", "start", "end", "start_time", "end_time", "timezone", "place", "kind", "level",
@@ -78,18 +81,80 @@ def _event_blocks(result: ImportResult, lines) -> list[tuple[int, dict[str, tupl
     return blocks
 
 
-def _ics_zone(result: ImportResult, props, start, default_zone: str) -> str | None:
-    line, raw = props["DTSTART"]
+def _zone_name(tzid: str) -> str | None:
+    """An IANA zone for a TZID: as given, or the zone a Windows name (as Outlook writes) stands for."""
+    if is_known_zone(tzid):
+        return tzid
+    return WINDOWS_TO_OLSON.get(tzid)
+
+
+def _ics_zone(result: ImportResult, props, name: str, value, default_zone: str) -> str | None:
+    """The zone of DTSTART or DTEND: its TZID, UTC for a time ending in Z, the default for a date."""
+    line, raw = props[name]
     match = re.search(r";TZID=\"?([^;:\"]+)", raw, re.IGNORECASE)
     if match:
-        if not is_known_zone(match.group(1)):
+        zone = _zone_name(match.group(1).strip())
+        if zone is None:
             result.fail(line, _("unknown time zone “%(zone)s”.", zone=match.group(1)))
-            return None
-        return match.group(1)
-    if isinstance(start, datetime) and start.tzinfo is None:
+        return zone
+    if isinstance(value, datetime) and value.tzinfo is None:
         result.fail(line, _("a time without a time zone: give a TZID or a UTC time (ending in Z)."))
         return None
-    return "UTC" if isinstance(start, datetime) else default_zone
+    return "UTC" if isinstance(value, datetime) else default_zone
+
+
+def _raw_value(props, name: str) -> str:
+    return props[name][1].split(":", 1)[-1].strip()
+
+
+def _decoded(result: ImportResult, props, event, name: str):
+    """DTSTART or DTEND as a date or an aware datetime; the reader is lenient, so anything else is refused here."""
+    try:
+        value = event.decoded(name.lower())
+    except (ValueError, KeyError, TypeError):
+        value = None
+    if not isinstance(value, date):
+        result.fail(props[name][0], _("“%(value)s” is not a date (20230615) or a time (20230615T090000).",
+                                      value=_raw_value(props, name)[:40]))
+        return None
+    return value
+
+
+def _end(result: ImportResult, props, event, start):
+    """DTEND, else DTSTART plus DURATION, else the start itself (a one-day or zero-length event)."""
+    if "DTEND" in props:
+        return _decoded(result, props, event, "DTEND")
+    if "DURATION" in props:
+        try:
+            duration = event.decoded("duration")
+        except (ValueError, KeyError, TypeError):
+            duration = None
+        if not isinstance(duration, timedelta):
+            result.fail(props["DURATION"][0], _("“%(value)s” is not a duration (PT2H).",
+                                                value=_raw_value(props, "DURATION")[:40]))
+            return None
+        return start + duration
+    return start
+
+
+def _event_times(result: ImportResult, props, event, default_zone: str) -> dict | None:
+    """The entry's dates or instants from DTSTART and DTEND (or DURATION), each checked, naming its line."""
+    start = _decoded(result, props, event, "DTSTART")
+    end = _end(result, props, event, start) if start is not None else None
+    if start is None or end is None:
+        return None
+    zone = _ics_zone(result, props, "DTSTART", start, default_zone)
+    end_zone = _ics_zone(result, props, "DTEND", end, default_zone) if "DTEND" in props else zone
+    if zone is None or end_zone is None:
+        return None
+    line = props["DTEND"][0] if "DTEND" in props else props["DTSTART"][0]
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        result.fail(line, _("the start and the end must both be dates or both be times."))
+        return None
+    if end < start:
+        result.fail(line, _("the end is before the start."))
+        return None
+    return _dates_of(start, end, zone)
 
 
 def read_ics(data: bytes, default_zone: str = "UTC") -> ImportResult:
@@ -115,24 +180,18 @@ def read_ics(data: bytes, default_zone: str = "UTC") -> ImportResult:
 
 
 def _read_event(result: ImportResult, line: int, props, event, default_zone: str) -> None:
-    if "DTSTART" not in props:
-        result.fail(line, _("the event “%(title)s” has no start (DTSTART).", title=str(event.get("summary", ""))[:80]))
-        return
-    try:
-        start = event.decoded("dtstart")
-        end = event.decoded("dtend") if "dtend" in event else start
-    except (ValueError, KeyError):
-        result.fail(props["DTSTART"][0], _("the start or end cannot be read."))
-        return
-    zone = _ics_zone(result, props, start, default_zone)
     title = str(event.get("summary", "")).strip()
+    if "DTSTART" not in props:
+        result.fail(line, _("the event “%(title)s” has no start (DTSTART).", title=title[:80]))
+        return
+    times = _event_times(result, props, event, default_zone)
     if not title:
         result.fail(line, _("the event has no title (SUMMARY)."))
-    if zone is None or not title:
+    if times is None or not title:
         return
     row = {"line": line, "uid": str(event.get("uid", "")).strip() or None, "title": title[:300],
            "place": str(event.get("location", "")).strip()[:300] or None,
-           "description": str(event.get("description", "")).strip(), **_dates_of(start, end, zone)}
+           "description": str(event.get("description", "")).strip(), **times}
     if str(event.get("status", "")).upper() == "CANCELLED":
         row["status"] = "cancelled"
     result.rows.append(row)
@@ -197,9 +256,36 @@ def _read_csv_row(result: ImportResult, number: int, record: dict, default_zone:
     if (end < start) if isinstance(start, datetime) else (last < first):
         result.fail(number, _("the end is before the start."))
         return
-    optional = {name: record.get(name) or None for name in ("uid", "place", "kind", "level", "format")}
+    choices = _csv_choices(result, number, record)
+    if choices is None:
+        return
+    optional = {name: record.get(name) or None for name in ("uid", "place")}
     result.rows.append({"line": number, "title": record["title"][:300], "description": record.get("description", ""),
-                        **optional, **_dates_of(start, end, zone)})
+                        **optional, **choices, **_dates_of(start, end, zone)})
+
+
+#: The CSV columns with a closed list of values: the codes, or their labels (any case, in the page's language).
+_CHOICES = {"kind": (KINDS, KIND_LABELS), "level": (LEVELS, LEVEL_LABELS), "format": (FORMATS, FORMAT_LABELS)}
+
+
+def _choice(value: str, codes: tuple[str, ...], labels: dict) -> str | None:
+    code = value.lower().replace(" ", "_").replace("-", "_")
+    if code in codes:
+        return code
+    return next((key for key, label in labels.items() if str(label).lower() == value.lower()), None)
+
+
+def _csv_choices(result: ImportResult, number: int, record: dict) -> dict | None:
+    """kind, level and format as the codes the calendar filters by; an unknown value names the line and the choices."""
+    values = {}
+    for name, (codes, labels) in _CHOICES.items():
+        given = record.get(name) or ""
+        values[name] = _choice(given, codes, labels) if given else None
+        if given and values[name] is None:
+            result.fail(number, _("%(column)s “%(value)s” is not one of: %(choices)s.", column=name, value=given[:40],
+                                  choices=", ".join(codes)))
+            return None
+    return values
 
 
 def read_file(filename: str, data: bytes, default_zone: str = "UTC") -> ImportResult:

@@ -34,6 +34,7 @@ from coordinator.meetings.labels import (
     STATUS_LABELS,
 )
 from coordinator.meetings.models import Meeting
+from coordinator.meetings.operations import AgendaError
 from coordinator.meetings.queries import get_meeting
 
 bp = Blueprint("calendars", __name__)
@@ -397,7 +398,13 @@ def import_confirm():
     if result.errors:
         flash(_("The file has errors: nothing was imported."), "error")
         return redirect(url_for("calendars.import_upload"))
-    created, updated = import_rows(result.rows, iscm.slug, _("Import: %(file)s", file=form.filename.data), current_user)
+    try:
+        created, updated = import_rows(result.rows, iscm.slug, _("Import: %(file)s", file=form.filename.data),
+                                       current_user)
+    except AgendaError as error:
+        db.session.rollback()
+        flash(_("The file has errors: nothing was imported (%(error)s).", error=str(error)), "error")
+        return redirect(url_for("calendars.import_upload"))
     db.session.commit()
     flash(_("%(created)d meetings added and %(updated)d updated under %(iscm)s.", created=created, updated=updated,
             iscm=iscm.acronym), "success")
