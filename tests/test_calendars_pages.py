@@ -83,3 +83,32 @@ def test_month_view_query_count_does_not_grow_with_the_number_of_entries(app, cl
         add_entry(app, title=f"Extra {number}", iscms=["rcm", "bali-process"], start_date=date(2023, 5, 1 + number % 28), end_date=None)
     many = _count_queries(app, client, "/calendar?month=2023-05")
     assert many == few
+
+
+@pytest.mark.parametrize("year", ["abc", "1800", "99999", "2023.5"])
+def test_calendar_json_refuses_a_bad_year_with_a_json_400(client, entries, year):
+    response = client.get(f"/calendar.json?year={year}")
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "year must be a number from 1900 to 2200."}
+
+
+@pytest.mark.parametrize("query", ["view=year&year=abc", "view=year&year=1800", "view=year&year=99999"])
+def test_the_year_view_ignores_a_bad_year_and_says_so(client, entries, query):
+    response = client.get(f"/calendar?{query}")
+    assert response.status_code == 200
+    value = query.rsplit("=", 1)[1]
+    assert f"“{value}” is not a year from 1900 to 2200: showing {date.today().year}." in response.get_data(as_text=True)
+
+
+def test_the_month_view_ignores_a_bad_month_and_says_so(client, entries):
+    page = client.get("/calendar?month=2023-13").get_data(as_text=True)
+    assert "“2023-13” is not a month like 2023-05 from 1900 to 2200: showing this month." in page
+
+
+def test_calendar_json_gives_undated_entries_only_with_a_year(client, entries):
+    dated = client.get("/calendar.json").get_json()
+    assert sorted(m["title"] for m in dated["meetings"]) == ["Bali labour SOM", "RCM webinar"]
+    in_year = client.get("/calendar.json?year=2023").get_json()
+    assert sorted(m["title"] for m in in_year["meetings"]) == [
+        "Bali labour SOM", "Month-only workshop", "RCM webinar", "Undated trainings"]
+    assert client.get("/calendar.json?year=2022").get_json()["count"] == 0
