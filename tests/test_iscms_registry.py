@@ -158,3 +158,20 @@ def test_the_matrix_marks_the_iscms_annex_10_did_not_assess(client, registry):
     assert page.count('<td class="no"><span class="sr-only">not in Annex 10</span></td>') == 5 * 31
     assert 'id="outside-annex-note"' in page
     assert 'id="outside-annex-note"' not in client.get("/iscms/themes?theme=biometrics").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("slug", "organisations"),
+    [
+        ("bali-process", "Not applicable"),
+        ("commit", "None"),
+        ("abu-dhabi-dialogue", "None"),
+        ("quito-process", "—"),
+        ("rmfm", "—"),
+        ("mideac", "East African Community (EAC)"),
+        ("rabat-process", "European Commission; Commission of the Economic Community of West African States (ECOWAS)"),
+    ],
+)
+def test_the_fact_sheet_gives_the_organisations_in_the_sources_words(client, registry, slug, organisations):
+    page = client.get(f"/iscms/{slug}").get_data(as_text=True)
+    assert f"<dt>Associated organisations</dt><dd>{organisations}</dd>" in page

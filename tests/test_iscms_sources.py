@@ -216,6 +216,7 @@ def test_each_fact_sheet_row_is_in_the_data_as_the_annex_gives_it(number):
         source.member_states, source.established, source.established_note,
     )
     assert tuple(row.get("organisations") or ()) == source.organisations
+    assert row.get("organisations_note") == source.organisations_wording
     assert tuple(row.get("secretariats") or ()) == source.secretariats
     if source.secretariats_note:
         assert source.secretariats_note.casefold() in (row["secretariats_note"] or "").casefold()

@@ -36,6 +36,11 @@ class IscmForm(FlaskForm):
     regions = MultiCheckboxField(_l("Regions covered"), coerce=str)
     regions_note = StringField(_l("Regions, as the source words them"), validators=[Optional(), Length(max=200)])
     organisations = LinesField(_l("Associated organisations"), description=_l("One per line."))
+    organisations_note = StringField(
+        _l("Organisations, as the source words them"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("When it names none, its words: “Not applicable”, “None”."),
+    )
     secretariats = LinesField(_l("Secretariat(s)"), description=_l("One per line."))
     secretariats_note = StringField(_l("Note on the secretariat"), validators=[Optional(), Length(max=300)])
     iom_roles = LinesField(_l("Role(s) of IOM"), description=_l("One per line."))

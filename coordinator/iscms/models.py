@@ -71,6 +71,8 @@ class Iscm(db.Model):
     #: The source's own wording of the regions when it says more than the region list.
     regions_note: Mapped[str | None] = mapped_column(sa.String(200))
     organisations: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    #: The source's words when it names no organisation ("Not applicable", "None"); unset when it says nothing.
+    organisations_note: Mapped[str | None] = mapped_column(sa.String(200))
     secretariats: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     secretariats_note: Mapped[str | None] = mapped_column(sa.String(300))
     iom_roles: Mapped[list[str]] = mapped_column(sa.JSON, default=list)

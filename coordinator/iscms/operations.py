@@ -14,8 +14,8 @@ from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
 
 EDITABLE_FIELDS = (
     "acronym", "name", "other_names", "type", "member_states", "established", "established_note",
-    "regions_note", "organisations", "secretariats", "secretariats_note", "iom_roles", "home_timezone",
-    "timezone_note", "description", "website",
+    "regions_note", "organisations", "organisations_note", "secretariats", "secretariats_note", "iom_roles",
+    "home_timezone", "timezone_note", "description", "website",
 )
 REQUIRED_TEXT = ("acronym", "name", "description")
 #: The registry's own addresses under /iscms/ (views.py): no ISCM may take one as its slug.

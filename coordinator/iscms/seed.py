@@ -15,7 +15,7 @@ REGIONS = ("Africa", "Americas", "Asia", "Europe", "Eurasia", "Middle East", "Pa
 
 _SCALAR_FIELDS = (
     "acronym", "name", "type", "member_states", "established", "established_note", "regions_note",
-    "secretariats_note", "home_timezone", "timezone_note", "fact_sheet_number", "annex10_column", "website",
+    "organisations_note", "secretariats_note", "home_timezone", "timezone_note", "fact_sheet_number", "annex10_column", "website",
 )
 _LIST_FIELDS = ("other_names", "organisations", "secretariats", "iom_roles", "sources")
 
