@@ -58,6 +58,7 @@ serve:
 	@echo "                staff@example.org / demo-staff-password   (staff)"
 	@echo "                organizer@example.org / demo-organizer-password   (organizer of GRCP 9)"
 	@echo "                rapporteur1@example.org / demo-rapporteur-password   (rapporteur, GRCP 9 session 1)"
+	@echo "                rapporteur2@example.org / demo-rapporteur-password   (rapporteur, GRCP 9 session 2)"
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -1,11 +1,16 @@
 """The commands of the README: seed-demo (idempotent) and create-user (prompted password)."""
 
+import re
+from pathlib import Path
+
 import sqlalchemy as sa
 
 from coordinator.auth.models import User
 from coordinator.auth.passwords import verify_password
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def count(app, model) -> int:
@@ -48,3 +53,23 @@ def test_create_user_refuses_a_duplicate_a_short_password_and_an_unknown_role(ap
     bad_role = runner.invoke(args=["create-user", "c@example.org", "--role", "king"], input="a long secret!!\na long secret!!\n")
     assert bad_role.exit_code != 0
     assert count(app, User) == 1
+
+
+def logins_printed_by_make_serve() -> list[tuple[str, str]]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    serve = makefile[makefile.index("\nserve:"):makefile.index("\nrun:")]
+    return re.findall(r"(\S+@example\.org) / (\S+)", serve)
+
+
+def test_make_serve_prints_every_demo_login_of_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    in_readme = re.findall(r"^\| (\S+@example\.org) \| (\S+) \|", readme, flags=re.MULTILINE)
+    assert len(in_readme) == 5
+    assert logins_printed_by_make_serve() == in_readme
+
+
+def test_every_printed_demo_login_signs_in_after_seed_demo(app, runner):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    for email, password in logins_printed_by_make_serve():
+        response = app.test_client().post("/login", data={"email": email, "password": password})
+        assert response.status_code == 302, email
