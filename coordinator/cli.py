@@ -64,9 +64,10 @@ def register(app: Flask) -> None:
     @click.argument("email")
     @click.option("--role", type=click.Choice([ROLE_ADMIN, ROLE_STAFF]), required=True)
     @click.option("--name", default="", help="The person's name as shown in the app.")
-    @click.password_option(help="Asked for when not given.")
-    def create_user_command(email, role, name, password):
-        """Create an account with a password typed at the prompt."""
+    def create_user_command(email, role, name):
+        """Create an account. The password is asked for, twice and unseen; it is never an option, which would
+        leave it in the shell's history and the process list."""
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
         if len(password) < MIN_LENGTH:
             raise click.ClickException(f"Use at least {MIN_LENGTH} characters for the password.")
         try:

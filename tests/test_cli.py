@@ -73,3 +73,21 @@ def test_every_printed_demo_login_signs_in_after_seed_demo(app, runner):
     for email, password in logins_printed_by_make_serve():
         response = app.test_client().post("/login", data={"email": email, "password": password})
         assert response.status_code == 302, email
+
+
+def test_create_user_takes_no_password_on_the_command_line(app, runner):
+    result = runner.invoke(args=["create-user", "d@example.org", "--role", "staff", "--password", "a long secret!!"])
+    assert result.exit_code == 2
+    assert "No such option '--password'" in result.output
+    assert count(app, User) == 0
+
+
+def test_create_user_hides_the_password_and_asks_for_it_twice(app, runner):
+    result = runner.invoke(
+        args=["create-user", "e@example.org", "--role", "staff"],
+        input="a long staff secret\nanother long secret\na long staff secret\na long staff secret\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "a long staff secret" not in result.output
+    assert result.output.count("Repeat for confirmation:") == 2
+    assert "Error: The two entered values do not match." in result.output
