@@ -200,27 +200,25 @@ def proxied_app(app, tmp_path, hops: int):
 FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "coordinator.example.org"}
 
 
-def login_addresses(app) -> list[str]:
+def through_a_proxy(app, tmp_path, hops: int, user) -> tuple[list[str], str]:
+    """A failed login and a page with an external link, both sent with forwarded headers from 127.0.0.1:
+    the addresses the login throttle recorded, and the link."""
+    client = proxied_app(app, tmp_path, hops).test_client()
+    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
+                environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    link = client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True)
     with app.app_context():
-        return list(db.session.scalars(sa.select(LoginAttempt.address).order_by(LoginAttempt.id)))
+        return list(db.session.scalars(sa.select(LoginAttempt.address).order_by(LoginAttempt.id))), link
 
 
 def test_behind_a_trusted_proxy_the_forwarded_client_scheme_and_host_are_used(app, tmp_path, make_user):
     user = make_user("staff")
-    client = proxied_app(app, tmp_path, 1).test_client()
-    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
-                environ_base={"REMOTE_ADDR": "127.0.0.1"})
-    assert login_addresses(app) == ["203.0.113.7"]
-    assert client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True) == "https://coordinator.example.org/"
+    assert through_a_proxy(app, tmp_path, 1, user) == (["203.0.113.7"], "https://coordinator.example.org/")
 
 
 def test_forwarded_headers_are_ignored_unless_proxies_are_trusted(app, tmp_path, make_user):
     user = make_user("staff")
-    client = proxied_app(app, tmp_path, 0).test_client()
-    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
-                environ_base={"REMOTE_ADDR": "127.0.0.1"})
-    assert login_addresses(app) == ["127.0.0.1"]
-    assert client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True) == "http://localhost/"
+    assert through_a_proxy(app, tmp_path, 0, user) == (["127.0.0.1"], "http://localhost/")
 
 
 def test_trusted_proxies_come_from_the_environment(monkeypatch):
