@@ -36,3 +36,5 @@ def test_login_filter_the_registry_and_switch_to_french(live_server, page, regis
     assert "region=asia" in page.url and "theme=labour-migration" in page.url
     assert page.locator("table.registry tbody tr").count() == both
     assert page.locator("h1").inner_text() == "Registre des MCIM"
+    colombo = page.locator("table.registry tbody tr", has_text="Colombo Process")
+    assert colombo.locator("td").nth(2).inner_text() == "PCR"
