@@ -272,7 +272,7 @@ def test_attach_a_person_without_javascript(app, client, grcp9, sign_in):
                            data={"person_id": str(person_id), "role": "speaker", "delivery": "video", "capacity": "DG"})
     assert response.status_code == 302
     page = client.get(f"/meetings/grcp-9/items/{grcp9.item_id}/people").get_data(as_text=True)
-    assert "António Vitorino</li>" not in page and "António Vitorino, DG" in page
+    assert "<bdi>H.E. Mr António Vitorino</bdi>, Director General, International Organization for Migration (IOM), DG " in page
 
 
 def test_attach_without_choosing_a_person_is_refused(client, grcp9, sign_in):

@@ -14,20 +14,52 @@ def _iso(instant: datetime) -> str:
     return instant.isoformat()
 
 
-def _person(link) -> dict:
-    person = link.person
+def _not_in(text: str, parts) -> list[str]:
+    """The parts the text does not already contain (a capacity often repeats the position or organisation)."""
+    return [part for part in parts if part and part.casefold() not in text.casefold()]
+
+
+def appearance(link) -> dict:
+    """One appearance as the agenda prints it: its own wording (listed_as) when set, else the directory's
+    position and organisation (what the capacity does not already say) with the capacity."""
+    person, capacity = link.person, link.capacity or ""
     return {
-        "person_id": person.id, "name": person.name_with_honorific, "role": link.role,
-        "position": ", ".join(part for part in (person.position, person.organisation) if part),
-        "delivery": link.delivery, "capacity": link.capacity or "",
+        "person_id": person.id, "name": link.listed_name or person.name_with_honorific,
+        "role": link.role, "role_label": link.role_label or "",
+        "position": ", ".join(_not_in(capacity, (person.position, person.organisation))),
+        "delivery": link.delivery, "capacity": capacity, "listed_as": link.listed_as or "",
     }
+
+
+def _plain_speaker(person: dict) -> bool:
+    return person["role"] == "speaker" and not person.get("role_label")
+
+
+def annex_blocks(people: list[dict]) -> list[tuple[str, list[dict]]]:
+    """An item's people as Annex IV prints them: ("labelled", [p]) with the role before the name;
+    ("statements", [...]) for two or more speakers in a row, under "Statements by:"; ("alone", [p]) for a
+    lone speaker, whom the item's title introduces."""
+    blocks: list[tuple[str, list[dict]]] = []
+    for person in people:
+        if _plain_speaker(person) and blocks and blocks[-1][0] in ("alone", "statements"):
+            blocks[-1] = ("statements", [*blocks[-1][1], person])
+        else:
+            blocks.append(("alone" if _plain_speaker(person) else "labelled", [person]))
+    return blocks
+
+
+def described(person: dict) -> str:
+    """What follows an appearance's name: its own wording, else position and capacity (older releases included)."""
+    if person.get("listed_as"):
+        return person["listed_as"]
+    return ", ".join(part for part in (person["position"], person["capacity"]) if part)
 
 
 def _item(item) -> dict:
     return {
         "id": item.id, "kind": item.kind, "title": item.title, "description": item.description or "",
         "starts_at": _iso(item.starts_at), "ends_at": _iso(item.ends_at),
-        "people": [_person(link) for link in item.people],
+        "people": [appearance(link) for link in item.people],
     }
 
 
@@ -114,13 +146,48 @@ def layout(agenda: dict, zones: list[str]) -> list[dict]:
     return [{"day": day, "groups": _parallel_groups(days[day])} for day in sorted(days)]
 
 
+#: Columns of other zones an agenda shows at most beside the reference zone; the page names those left out.
+MAX_ZONE_COLUMNS = 8
+
+
+@dataclass(frozen=True)
+class ZoneColumn:
+    """Zones showing the same local times all through an agenda: one column, named by all of them."""
+
+    zones: tuple[str, ...]
+
+    @property
+    def zone(self) -> str:
+        return self.zones[0]
+
+    @property
+    def cities(self) -> str:
+        """The zones' last parts as people say them: "Costa Rica, El Salvador"."""
+        return ", ".join(zone.rsplit("/", 1)[-1].replace("_", " ") for zone in self.zones)
+
+
+def _instants(agenda: dict) -> list[datetime]:
+    return [parse(entry[key]) for session in agenda["sessions"] for entry in (session, *session["items"])
+            for key in ("starts_at", "ends_at")]
+
+
+def zone_columns(agenda: dict, zones: list[str]) -> tuple[list[ZoneColumn], list[str]]:
+    """(columns, zones left out): zones with the same offsets at every start and end of the agenda share a
+    column (the reference zone's, zones[0], first); beyond MAX_ZONE_COLUMNS other columns, zones are left out."""
+    instants = _instants(agenda)
+    by_offsets: dict[tuple, list[str]] = {}
+    for name in dict.fromkeys(zones):
+        tz = ZoneInfo(name)
+        offsets = tuple(instant.astimezone(tz).utcoffset() for instant in instants) or (name,)
+        by_offsets.setdefault(offsets, []).append(name)
+    columns = [ZoneColumn(tuple(group)) for group in by_offsets.values()]
+    kept = columns[:MAX_ZONE_COLUMNS + 1]
+    return kept, [zone for column in columns[MAX_ZONE_COLUMNS + 1:] for zone in column.zones]
+
+
 def session_zones(agenda: dict, session_id: int) -> list[str]:
     """The home zones of one session's ISCMs, each once, in order."""
     for session in agenda["sessions"]:
         if session["id"] == session_id:
             return list(dict.fromkeys(iscm["zone"] for iscm in session["iscms"] if iscm["zone"]))
     return []
-
-
-def item_count(agenda: dict) -> int:
-    return sum(len(session["items"]) for session in agenda["sessions"])

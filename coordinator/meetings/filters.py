@@ -1,8 +1,10 @@
-"""Template filters of the meeting pages: offsets, local times, language and initiative names, conflict values."""
+"""Template filters of the meeting pages: offsets, local times, language and initiative names, conflict values,
+and how the agenda words its people."""
 
 from datetime import datetime, timedelta
 
 from coordinator.core.timezones import utc_to_local
+from coordinator.meetings.agenda import annex_blocks, appearance, described
 from coordinator.meetings.agenda_labels import LANGUAGE_LABELS
 from coordinator.meetings.labels import INITIATIVE_LABELS
 
@@ -38,4 +40,5 @@ def conflict_value(value, zone: str) -> str:
 
 
 FILTERS = {"utc_offset": utc_offset, "local_time": local_time, "language_label": language_label,
-           "initiative_label": initiative_label, "conflict_value": conflict_value}
+           "initiative_label": initiative_label, "conflict_value": conflict_value, "described": described,
+           "annex_blocks": annex_blocks, "appearance": appearance}

@@ -252,13 +252,33 @@ class ItemForm(TimedForm):
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)])
 
 
-class AttachForm(FlaskForm):
-    person_id = RadioField(_l("Person"), coerce=int, validate_choice=False,
-                           validators=[DataRequired(message=_l("Choose a person from the search results."))])
+class AppearanceForm(FlaskForm):
+    """How one person appears in an item: role, delivery, capacity, and the agenda's own words when needed."""
+
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
     delivery = SelectField(_l("Delivery"), choices=list(DELIVERY_LABELS.items()))
     capacity = StringField(_l("Capacity"), validators=[Optional(), Length(max=500)],
                            description=_l("For example: for the Chair of the RCM."))
+    role_label = StringField(_l("Role as the agenda words it"), validators=[Optional(), Length(max=200)],
+                             description=_l("Leave empty for the role's own name; e.g. Rapporteur for Discussion "
+                                            "Session 1."))
+    listed_name = StringField(_l("Name as the agenda prints it"), validators=[Optional(), Length(max=300)],
+                              description=_l("Honorific included; leave empty for the directory's name."))
+    listed_as = TextAreaField(_l("Listed as"), validators=[Optional(), Length(max=2000)],
+                              description=_l("What follows the name, in place of position, organisation and "
+                                             "capacity; e.g. Permanent Representative of Chile to the UN, Chair of "
+                                             "the SACM."))
+
+    #: The fields an appearance stores (every field but the CSRF token and, in the attach form, the person).
+    STORED = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
+
+    def appearance_values(self) -> dict:
+        return {name: self[name].data for name in self.STORED}
+
+
+class AttachForm(AppearanceForm):
+    person_id = RadioField(_l("Person"), coerce=int, validate_choice=False,
+                           validators=[DataRequired(message=_l("Choose a person from the search results."))])
 
 
 class ReleaseForm(FlaskForm):

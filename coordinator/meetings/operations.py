@@ -46,6 +46,8 @@ SESSION_FIELDS = (
 )
 SESSION_SEQUENCE_FIELDS = ("title", "starts_at", "ends_at", "room", "link", "status")
 ITEM_FIELDS = ("kind", "title", "description", "starts_at", "ends_at")
+#: How a person appears in an item: what the agenda prints about them there.
+APPEARANCE_FIELDS = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
 
 
 class AgendaError(ValueError):
@@ -367,14 +369,27 @@ def delete_item(item: AgendaItem) -> None:
     db.session.flush()
 
 
-def attach_person(item: AgendaItem, person, role: str, delivery: str, capacity: str | None) -> ItemPerson:
-    link = ItemPerson(item=item, person=person, role=role, delivery=delivery, capacity=_clean(capacity),
-                      position=len(item.people))
+def attach_person(item: AgendaItem, person, values: dict) -> ItemPerson:
+    """A person in an item, with role, delivery, capacity and, when given, the agenda's own words for them."""
+    link = ItemPerson(item=item, person=person, position=len(item.people))
+    _assign(link, APPEARANCE_FIELDS, ("role", "delivery"), values)
     db.session.add(link)
     db.session.flush()
-    record("agenda_item.attach", item, f"{item.title}: {person.name} as {role}",
-           {"person": [None, person.name], "role": [None, role]})
+    record("agenda_item.attach", item, f"{item.title}: {person.name} as {link.role}",
+           {"person": [None, person.name], **diff({}, _values(link, APPEARANCE_FIELDS))})
     return link
+
+
+def update_appearance(link: ItemPerson, values: dict) -> dict:
+    """New role, delivery or wording of one appearance; what changed (readers see it with the next release)."""
+    before = _values(link, APPEARANCE_FIELDS)
+    _assign(link, APPEARANCE_FIELDS, ("role", "delivery"), values)
+    changes = diff(before, _values(link, APPEARANCE_FIELDS))
+    if changes:
+        db.session.flush()
+        record("agenda_item.appearance", link.item, f"{link.item.title}: {link.person.name}, {', '.join(changes)}",
+               changes)
+    return changes
 
 
 def detach_person(link: ItemPerson) -> None:

@@ -74,9 +74,10 @@ def all_releases(meeting: Meeting) -> list[AgendaRelease]:
 def reader_zones(requested: list[str], reference_zone: str, saved: str | None) -> tuple[list[str], list[str]]:
     """(zones to show after the reference zone, unknown names asked for).
 
-    `?tz=` wins; without it, the signed-in reader's saved zone. The reference zone is never repeated.
+    `?tz=` wins; without it, the signed-in reader's saved zone. The reference zone is never repeated; how
+    many columns they make is the layout's business (agenda.zone_columns).
     """
     asked = [name.strip() for name in requested if name.strip()]
     unknown = [name for name in asked if not is_known_zone(name)]
     chosen = [name for name in asked if is_known_zone(name)] or ([saved] if saved and is_known_zone(saved) else [])
-    return [name for name in dict.fromkeys(chosen) if name != reference_zone][:6], unknown
+    return [name for name in dict.fromkeys(chosen) if name != reference_zone], unknown

@@ -8,8 +8,12 @@ def _items(agenda: dict) -> dict[int, tuple[dict, dict]]:
     return {item["id"]: (session, item) for session in agenda["sessions"] for item in session["items"]}
 
 
+#: What a speaker change is: who, in which role and delivery, and every word the agenda prints about them.
+_APPEARANCE = ("name", "role", "role_label", "delivery", "position", "capacity", "listed_as")
+
+
 def _people(item: dict) -> list[tuple]:
-    return sorted((p["person_id"], p["role"], p["delivery"], p["capacity"]) for p in item["people"])
+    return sorted((p["person_id"], *(p.get(key) or "" for key in _APPEARANCE)) for p in item["people"])
 
 
 def _names(item: dict) -> list[str]:

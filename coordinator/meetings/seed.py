@@ -19,6 +19,8 @@ from coordinator.people.models import Person
 from coordinator.people.queries import get_person_by_key
 
 DATA_FILE = Path(__file__).parent / "data" / "grcp9.yaml"
+#: How Annex IV words an appearance where the directory alone does not say it so.
+APPEARANCE_WORDING = ("capacity", "role_label", "listed_name", "listed_as")
 PERSON_FIELDS = ("honorific", "given_name", "family_name", "position", "organisation", "country", "email",
                  "timezone", "full_position")
 
@@ -71,7 +73,7 @@ def _item(row: dict, day: date, zone: str, position: int) -> AgendaItem:
     )
     item.people = [
         ItemPerson(person=get_person_by_key(link["person"]), role=link["role"], delivery=link["delivery"],
-                   capacity=link.get("capacity"), position=index)
+                   position=index, **{name: link.get(name) for name in APPEARANCE_WORDING})
         for index, link in enumerate(row["people"])
     ]
     return item

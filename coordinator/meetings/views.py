@@ -26,11 +26,12 @@ from werkzeug.utils import secure_filename
 from coordinator.auth.operations import get_user_by_email
 from coordinator.core.concurrency import EditConflict
 from coordinator.core.timezones import NonexistentLocalTime, all_zone_names, local_to_utc, utc_to_local
-from coordinator.exporting.pdf import render_pdf
-from coordinator.exporting.store import ExportStore, content_key
+from coordinator.exporting import jobs
+from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db, login_manager
 from coordinator.iscms.queries import all_themes, get_iscm
 from coordinator.meetings import agenda, checks, planner
+from coordinator.meetings import pdf as agenda_pdfs
 from coordinator.meetings.access import can_create_meetings, can_manage_meeting, can_view_meeting
 from coordinator.meetings.agenda_labels import (
     CHANGE_LABELS,
@@ -43,6 +44,7 @@ from coordinator.meetings.agenda_labels import (
 )
 from coordinator.meetings.filters import FILTERS
 from coordinator.meetings.forms import (
+    AppearanceForm,
     AttachForm,
     ItemForm,
     MaterialForm,
@@ -75,6 +77,7 @@ from coordinator.meetings.operations import (
     revoke_role,
     session_snapshot,
     sessions_from_proposal,
+    update_appearance,
     update_item,
     update_meeting,
     update_session,
@@ -323,13 +326,20 @@ def _zones(meeting: Meeting) -> tuple[list[str], list[str]]:
     return reader_zones(request.args.getlist("tz"), meeting.timezone, saved)
 
 
+def _columns(meeting: Meeting, data: dict | None) -> tuple[list[agenda.ZoneColumn], list[str]]:
+    """The zone columns the reader asked for (zones with the same times share one) and the zones left out."""
+    zones = [meeting.timezone, *_zones(meeting)[0]]
+    return agenda.zone_columns(data, zones) if data else ([agenda.ZoneColumn((meeting.timezone,))], [])
+
+
 def _agenda_context(meeting: Meeting, data: dict | None) -> dict:
     zones, unknown = _zones(meeting)
-    all_zones = [meeting.timezone, *zones]
+    columns, left_out = _columns(meeting, data)
     return {
-        "meeting": meeting, "agenda": data, "zones": all_zones, "reader_zones": zones, "unknown_zones": unknown,
-        "days": agenda.layout(data, all_zones) if data else [], "zone_names": all_zone_names(),
-        "tz_given": bool(request.args.getlist("tz")), **_meeting_context(meeting),
+        "meeting": meeting, "agenda": data, "columns": columns, "left_out_zones": left_out,
+        "max_zone_columns": agenda.MAX_ZONE_COLUMNS, "reader_zones": zones,
+        "unknown_zones": unknown, "days": agenda.layout(data, [c.zone for c in columns]) if data else [],
+        "zone_names": all_zone_names(), "tz_given": bool(request.args.getlist("tz")), **_meeting_context(meeting),
     }
 
 
@@ -356,20 +366,25 @@ def agenda_print(slug: str):
                            **_agenda_context(meeting, release.snapshot if release else None))
 
 
-def _pdf_bytes(meeting: Meeting, release, zones: list[str]) -> bytes:
-    return render_pdf("pdf/meetings/agenda.html", meeting=meeting, release=release, zones=zones,
-                      days=agenda.layout(release.snapshot, zones))
-
-
 def agenda_pdf(slug: str):
-    """Laid out like GRCP 9's Annex IV; `?tz=` adds zones. Cached by the release and the zones asked for."""
+    """Laid out like GRCP 9's Annex IV; `?tz=` adds zones. Kept in the store by release, zones and language;
+    a large agenda is built off the request while a waiting page refreshes itself."""
     meeting = _load(slug)
     release = latest_release(meeting)
     if release is None:
         abort(404, _("The agenda is not released yet."))
-    zones = [meeting.timezone, *_zones(meeting)[0]]
-    key = content_key("agenda-pdf", meeting.id, meeting.version, release.id, zones, str(get_locale()))
-    path = ExportStore.current().get_or_build("agendas", key, "pdf", lambda: _pdf_bytes(meeting, release, zones))
+    columns, left_out = _columns(meeting, release.snapshot)
+    build = agenda_pdfs.build_request(release, columns, left_out, str(get_locale()))
+    store = ExportStore.current()
+    path = store.get(build.kind, build.key, build.extension)
+    if path is None and agenda_pdfs.is_small(release):
+        path = store.put(build.kind, build.key, build.extension, agenda_pdfs.agenda_pdf(release, columns, left_out))
+    if path is None:
+        status = jobs.request_build(build)
+        if status.state != jobs.DONE:
+            return render_template("meetings/agenda_pdf_building.html", meeting=meeting, status=status, jobs=jobs,
+                                   **_meeting_context(meeting)), 500 if status.state == jobs.FAILED else 202
+        path = store.get(build.kind, build.key, build.extension)
     filename = f"{meeting.slug}-agenda-v{release.number}.pdf"
     return Response(path.read_bytes(), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{filename}"'})
@@ -589,24 +604,58 @@ def item_delete(slug: str, item_id: int):
     return redirect(url_for("meetings.agenda_edit", slug=slug))
 
 
+def _appearance_form(link: ItemPerson, formdata=None) -> AppearanceForm:
+    """The edit form of one attached person, its fields prefixed so that every link's form fits on one page."""
+    return AppearanceForm(formdata=formdata, obj=link, prefix=f"link-{link.id}")
+
+
+def _render_item_people(meeting: Meeting, item: AgendaItem, form: AttachForm, edit_forms: dict | None = None):
+    query = request.args.get("q", "").strip()
+    forms = {link.id: _appearance_form(link) for link in item.people}
+    forms.update(edit_forms or {})
+    failed = form.errors or any(f.errors for f in forms.values())
+    return render_template("meetings/item_people.html", meeting=meeting, item=item, form=form, q=query,
+                           results=search_people(query, limit=20) if query else [], edit_forms=forms,
+                           can_manage=True), 400 if failed else 200
+
+
 def item_people(slug: str, item_id: int):
     """Attach people to an item: search the directory (works without JavaScript), pick, give the role."""
     meeting = _load_managed(slug)
     item = _load_item(meeting, item_id)
-    query = request.args.get("q", "").strip()
     form = AttachForm()
     if form.validate_on_submit():
         person = db.session.get(Person, form.person_id.data)
         if person is None:
             form.person_id.errors.append(_("Choose a person from the search results."))
         else:
-            attach_person(item, person, form.role.data, form.delivery.data, form.capacity.data)
+            attach_person(item, person, form.appearance_values())
             db.session.commit()
             flash(_("%(name)s is attached.", name=person.name), "success")
             return redirect(url_for("meetings.item_people", slug=slug, item_id=item.id))
-    results = search_people(query, limit=20) if query else []
-    return render_template("meetings/item_people.html", meeting=meeting, item=item, form=form, q=query,
-                           results=results, can_manage=True), _status(form)
+    return _render_item_people(meeting, item, form)
+
+
+def _load_link(item: AgendaItem, link_id: int) -> ItemPerson:
+    link = db.session.get(ItemPerson, link_id)
+    if link is None or link.item_id != item.id:
+        abort(404)
+    return link
+
+
+def item_person_edit(slug: str, item_id: int, link_id: int):
+    """One attached person's role, delivery, capacity and the agenda's own words for them (item people page)."""
+    meeting = _load_managed(slug)
+    item = _load_item(meeting, item_id)
+    link = _load_link(item, link_id)
+    form = _appearance_form(link, request.form)
+    if form.validate_on_submit():
+        changes = update_appearance(link, form.appearance_values())
+        db.session.commit()
+        flash(_("%(name)s: saved; readers see it in the next release.", name=link.person.name) if changes
+              else _("Nothing was changed."), "success" if changes else "info")
+        return redirect(url_for("meetings.item_people", slug=slug, item_id=item.id, _anchor=f"link-{link.id}"))
+    return _render_item_people(meeting, item, AttachForm(formdata=None), {link.id: form})
 
 
 def people_search(slug: str):
@@ -621,9 +670,7 @@ def people_search(slug: str):
 def item_person_delete(slug: str, item_id: int, link_id: int):
     meeting = _load_managed(slug)
     item = _load_item(meeting, item_id)
-    link = db.session.get(ItemPerson, link_id)
-    if link is None or link.item_id != item.id:
-        abort(404)
+    link = _load_link(item, link_id)
     detach_person(link)
     db.session.commit()
     flash(_("The person is detached from the item."), "success")
@@ -731,6 +778,8 @@ bp.add_url_rule("/meetings/<slug>/sessions/<int:session_id>/items/new", "item_ne
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/edit", "item_edit", item_edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/delete", "item_delete", item_delete, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people", "item_people", item_people, methods=["GET", "POST"])
+bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/edit", "item_person_edit",
+                item_person_edit, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/delete", "item_person_delete",
                 item_person_delete, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/people.json", "people_search", people_search)
