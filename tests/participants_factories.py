@@ -1,6 +1,7 @@
 """Factories for the participants tests: a meeting, people, participants, and the GRCP 9 demo."""
 
 import io
+import time
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -67,3 +68,19 @@ def pdf_text(data: bytes) -> str:
 def stored_keys(app, kind: str) -> set[str]:
     """The content keys of the files the export store holds for a kind."""
     return {path.stem for path in (app.config["EXPORT_DIR"] / kind).glob("*.pdf")}
+
+
+def fetch_pdf(client, url: str) -> bytes:
+    """A printout's file, built in the request or, for a long one, off it behind the progress page."""
+    response = client.get(url)
+    if response.status_code == 302 and "/exports/" in response.headers["Location"]:
+        progress = response.headers["Location"]
+        for _attempt in range(600):
+            state = client.get(progress, headers={"Accept": "application/json"}).get_json()
+            if state["state"] not in ("queued", "running"):
+                break
+            time.sleep(0.1)
+        assert state["state"] == "done", state
+        response = client.get(state["download"])
+    assert response.status_code == 200, response.status_code
+    return response.data

@@ -1,15 +1,37 @@
 """The shared export plumbing: PDF rendering, the content-keyed store, and builds off the request."""
 
+import os
 import threading
 import time
+import uuid
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
 
-from coordinator.exporting.jobs import DONE, MISSING, BuildRequest, ThreadRunner, build_status, request_build
+from coordinator import create_app
+from coordinator.exporting.jobs import (
+    BUILDING,
+    DONE,
+    FAILED,
+    MISSING,
+    PREPARING,
+    QUEUED,
+    RUNNING,
+    WAITING,
+    BuildRequest,
+    BuildStatus,
+    RqRunner,
+    ThreadRunner,
+    build_status,
+    request_build,
+    run_build,
+)
 from coordinator.exporting.pdf import LocalOnlyFetcher, html_to_pdf
-from coordinator.exporting.store import ExportStore, content_key
+from coordinator.exporting.store import CLAIM_LIFETIME, ExportStore, content_key
+from tests.conftest import make_config
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
 
 calls = []
 release = threading.Event()
@@ -81,3 +103,145 @@ def test_an_export_never_asked_for_is_missing(app):
     with app.app_context():
         app.extensions["export_runner"] = ThreadRunner(app)
         assert build_status(request).state == MISSING
+
+
+def wait_until_done(request, seconds: float = 10) -> BuildStatus:
+    for _attempt in range(int(seconds / 0.02)):
+        status = build_status(request)
+        if status.state not in (QUEUED, RUNNING):
+            return status
+        time.sleep(0.02)
+    return build_status(request)
+
+
+def test_two_processes_asked_at_the_same_instant_start_one_build(app):
+    """Two apps on one EXPORT_DIR stand for two web workers; each has its own runner."""
+    calls.clear()
+    release.clear()
+    other = create_app(make_config(app.config["SQLALCHEMY_DATABASE_URI"], app.config["EXPORT_DIR"]))
+    request = BuildRequest("lists", "k2", "txt", "tests.test_exporting:counting_builder", {"text": "once"})
+    barrier, states = threading.Barrier(4), []
+
+    def ask(flask_app):
+        with flask_app.app_context():
+            flask_app.extensions.setdefault("export_runner", ThreadRunner(flask_app))
+            barrier.wait()
+            states.append(request_build(request).state)
+
+    threads = [threading.Thread(target=ask, args=(flask_app,)) for flask_app in (app, other, app, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    release.set()
+    with app.app_context():
+        assert wait_until_done(request).state == DONE
+    assert len(states) == 4 and set(states) <= {QUEUED, RUNNING}
+    assert calls == ["once"]
+
+
+def stage_reporting_builder(seen: list) -> bytes:
+    """Notes the stage its own build is at while it runs."""
+    seen.append(build_status(STAGED).stage)
+    return b"built"
+
+
+STAGED = BuildRequest("lists", "k3", "txt", "tests.test_exporting:stage_reporting_builder", {})
+
+
+def test_a_build_records_its_stage_and_releases_its_claim(app):
+    seen = []
+    with app.app_context():
+        app.extensions["export_runner"] = ThreadRunner(app)
+        request_build(STAGED, lambda: {"seen": seen})
+        assert wait_until_done(STAGED).state == DONE
+        assert seen == [BUILDING]
+        assert sorted(path.name for path in (app.config["EXPORT_DIR"] / "lists").iterdir()) == ["k3.txt"]
+
+
+def failing_builder() -> bytes:
+    raise RuntimeError("The template is broken")
+
+
+def test_a_failed_build_says_why_and_the_next_request_starts_it_again(app):
+    request = BuildRequest("lists", "k4", "txt", "tests.test_exporting:failing_builder", {})
+    with app.app_context():
+        app.extensions["export_runner"] = ThreadRunner(app)
+        request_build(request)
+        status = wait_until_done(request)
+        assert (status.state, status.message) == (FAILED, "The template is broken")
+        fixed = BuildRequest("lists", "k4", "txt", "tests.test_exporting:counting_builder", {"text": "fixed"})
+        release.set()
+        assert request_build(fixed).state in (QUEUED, RUNNING, DONE)
+        assert wait_until_done(fixed).state == DONE
+        assert ExportStore.current().get("lists", "k4", "txt").read_bytes() == b"fixed"
+
+
+def test_a_claim_left_by_a_dead_process_is_taken_over_by_one_caller(tmp_path):
+    store = ExportStore(tmp_path)
+    assert store.claim("lists", "k5", "pdf", PREPARING)
+    assert not store.claim("lists", "k5", "pdf", PREPARING)
+    lock = tmp_path / "lists" / "k5.pdf.lock"
+    old = time.time() - CLAIM_LIFETIME - 1
+    os.utime(lock, (old, old))
+    assert store.claimed("lists", "k5", "pdf") is None
+    assert [store.claim("lists", "k5", "pdf", WAITING) for _ in range(3)] == [True, False, False]
+    assert store.claimed("lists", "k5", "pdf")["stage"] == WAITING
+    store.release("lists", "k5", "pdf")
+    assert sorted(path.name for path in (tmp_path / "lists").iterdir()) == []
+
+
+def test_old_working_files_are_removed_and_a_kind_can_be_emptied(tmp_path):
+    store = ExportStore(tmp_path)
+    fresh, stale = store.put("imports", "a", "json", b"{}"), store.put("imports", "b", "json", b"{}")
+    store.put("imports", "c", "bin", b"x")
+    os.utime(stale, (time.time() - 90_000, time.time() - 90_000))
+    assert store.remove_older("imports", "json", 86_400) == 1
+    assert sorted(path.name for path in (tmp_path / "imports").iterdir()) == ["a.json", "c.bin"]
+    assert fresh.exists()
+    assert store.remove_kind("imports", "json") == 1
+    assert store.remove_kind("nothing-here") == 0
+
+
+@pytest.fixture
+def redis_queue_name():
+    redis = pytest.importorskip("redis")
+    connection = redis.Redis.from_url(REDIS_URL)
+    try:
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    name = f"exports-test-{uuid.uuid4().hex}"
+    yield name
+    from rq import Queue
+
+    Queue(name, connection=connection).delete(delete_jobs=True)
+
+
+def test_rq_two_simultaneous_requests_enqueue_one_job(app, redis_queue_name):
+    request = BuildRequest("lists", f"rq{uuid.uuid4().hex}", "txt", "tests.test_exporting:counting_builder",
+                           {"text": "queued once"})
+    barrier, states = threading.Barrier(2), []
+    runner = RqRunner(REDIS_URL, redis_queue_name)
+
+    def ask():
+        with app.app_context():
+            app.extensions["export_runner"] = runner
+            barrier.wait()
+            states.append(request_build(request).state)
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert states == [QUEUED, QUEUED]
+    assert runner.queue.job_ids == [request.job_id]
+    job = runner.queue.fetch_job(request.job_id)
+    assert job.func_name == "coordinator.exporting.jobs.run_build_in_new_app" and job.args == (request,)
+    release.set()
+    with app.app_context():
+        run_build(job.args[0])  # what the worker does, here against the test app
+        assert build_status(request).state == DONE
+        assert request_build(request).state == DONE
+    assert runner.queue.job_ids == [request.job_id]

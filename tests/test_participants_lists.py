@@ -19,7 +19,14 @@ from coordinator.participants.lists import (
 )
 from coordinator.participants.printouts import badges, place_cards, text_direction
 from coordinator.participants.seed import seed_participants
-from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant, seed_grcp9
+from tests.participants_factories import (
+    add_meeting,
+    add_person_participant,
+    fetch_pdf,
+    get_meeting,
+    grant,
+    seed_grcp9,
+)
 
 DATA = Path(__file__).parent / "data"
 #: Annex V's two speakers whose names it shortens, as the directory (and Annex VI) spell them.
@@ -150,9 +157,9 @@ def test_speakers_badges_place_cards_and_sign_in_render(app, client, auth, make_
     auth.login(staff)
     speakers = pdf_text(client.get("/meetings/grcp-9/speakers.pdf").data)
     assert "List of Speakers (Alphabetical order)" in speakers and "Tomáš Urubek" in speakers
-    badges = PdfReader(io.BytesIO(client.get("/meetings/grcp-9/badges.pdf").data))
+    badges = PdfReader(io.BytesIO(fetch_pdf(client, "/meetings/grcp-9/badges.pdf")))
     assert len(badges.pages) == 9  # 67 badges, 8 per sheet
-    cards = PdfReader(io.BytesIO(client.get("/meetings/grcp-9/place-cards.pdf").data))
+    cards = PdfReader(io.BytesIO(fetch_pdf(client, "/meetings/grcp-9/place-cards.pdf")))
     assert len(cards.pages) == 67
     box = cards.pages[0].mediabox
     assert float(box.width) > float(box.height)

@@ -1,18 +1,22 @@
 """Invitations, answers, confirmation, open registration, long exports off the request, and erasure."""
 
 import json
+import threading
 import time
 
 import sqlalchemy as sa
 
 from coordinator.audit.models import AuditEntry
+from coordinator.exporting import jobs
+from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
 from coordinator.meetings.models import MeetingRole
-from coordinator.participants import views
+from coordinator.participants import printouts, views
 from coordinator.participants.lists import participant_list_rows
 from coordinator.participants.models import Participant
 from coordinator.people.models import Person
-from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant
+from tests.conftest import AuthActions
+from tests.participants_factories import add_meeting, add_person_participant, fetch_pdf, get_meeting, grant
 
 
 def staff_on_meeting(app, make_user, auth, role="staff"):
@@ -76,7 +80,7 @@ def test_adding_a_group(app, client, make_user, auth):
 
 
 def test_a_long_list_is_built_off_the_request(app, client, make_user, auth, monkeypatch):
-    monkeypatch.setattr(views, "INLINE_LIMIT", 1)
+    monkeypatch.setitem(printouts.INLINE_LIMITS, "participant-list", 1)
     add_meeting(app)
     add_person_participant(app, "som-2024", "Ana", "Costa")
     add_person_participant(app, "som-2024", "Ben", "Dia")
@@ -224,3 +228,63 @@ def test_the_participation_form_sets_the_position_printed_in_this_meetings_list(
         rows = participant_list_rows(get_meeting("som-2024"))[0].rows
         assert [(row.name, row.position) for row in rows] == [("Ana Costa", "Chief of Mission, IOM Guyana")]
         assert db.session.get(Person, db.session.get(Participant, pid).person_id).position == "Director"
+
+
+def test_badges_past_their_inline_cost_are_built_off_the_request_a_list_as_long_is_not(app, client, make_user, auth):
+    add_meeting(app)
+    for number in range(printouts.INLINE_LIMITS["badges"] + 1):
+        add_person_participant(app, "som-2024", "Delegate", f"Number {number:02d}")
+    staff_on_meeting(app, make_user, auth)
+    badges = client.get("/meetings/som-2024/badges.pdf")
+    assert badges.status_code == 302 and "/exports/badges/" in badges.headers["Location"]
+    assert client.get("/meetings/som-2024/participants.pdf").status_code == 200
+    client.post("/meetings/som-2024/participants/1/status", data={"status": "declined"})
+    inline = client.get("/meetings/som-2024/badges.pdf")
+    assert inline.status_code == 200 and inline.data.startswith(b"%PDF")
+
+
+def test_simultaneous_requests_for_a_long_printout_render_and_build_it_once(app, make_user, monkeypatch):
+    from coordinator.exporting import pdf
+
+    monkeypatch.setitem(printouts.INLINE_LIMITS, "participant-list", 1)
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa")
+    add_person_participant(app, "som-2024", "Ben", "Dia")
+    user = make_user("staff")
+    grant(app, "som-2024", user, "staff")
+    rendered, built, go = [], [], threading.Event()
+    render, lay_out = views.render_pdf_html, pdf.html_to_pdf
+    monkeypatch.setattr(views, "render_pdf_html", lambda *args, **kwargs: rendered.append(1) or render(*args, **kwargs))
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: built.append(1) or go.wait(10) and lay_out(html))
+    clients = [app.test_client() for _ in range(3)]
+    for each in clients:
+        AuthActions(each).login(user)
+    barrier, answers = threading.Barrier(2), []
+
+    def ask(each):
+        barrier.wait()
+        answers.append(each.get("/meetings/som-2024/participants.pdf"))
+
+    threads = [threading.Thread(target=ask, args=(each,)) for each in clients[:2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [answer.status_code for answer in answers] == [302, 302]
+    assert answers[0].headers["Location"] == answers[1].headers["Location"]
+    assert clients[2].get("/meetings/som-2024/participants.pdf").status_code == 302  # while it runs
+    go.set()
+    assert fetch_pdf(clients[2], "/meetings/som-2024/participants.pdf").startswith(b"%PDF")
+    assert (len(rendered), len(built)) == (1, 1)
+
+
+def test_the_progress_page_names_the_stage(app, client, make_user, auth):
+    add_meeting(app)
+    staff_on_meeting(app, make_user, auth)
+    with app.app_context():
+        store = ExportStore.current()
+        store.claim("badges", "abc123", "pdf", jobs.BUILDING)
+    page = client.get("/meetings/som-2024/exports/badges/abc123").get_data(as_text=True)
+    assert "Laying out the pages…" in page and 'http-equiv="refresh"' in page
+    state = client.get("/meetings/som-2024/exports/badges/abc123", headers={"Accept": "application/json"}).get_json()
+    assert (state["state"], state["stage"], state["stage_label"]) == ("running", "building", "Laying out the pages…")

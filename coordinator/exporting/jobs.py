@@ -1,14 +1,16 @@
 """Long exports built off the request: on RQ when REDIS_URL is set, on a worker thread in the app otherwise.
 
-A build is named by (kind, key): asking again for a build that is queued or running joins it, so two
-people asking for the same list at once start one build. The builder is given by its import path
-("package.module:function") and called with keyword arguments inside an app context; it returns
-the file's bytes, which land in the ExportStore.
+A build is named by (kind, key). Whoever asks first claims it in the export store (a lock file every
+process sharing EXPORT_DIR sees), so two people asking for the same list at once, on any web worker,
+start one build; the others follow the same claim. The builder is given by its import path
+("package.module:function") and called with keyword arguments inside an app context; it returns the
+file's bytes, which land in the ExportStore. The claim records the stage the build is at.
 """
 
+import dataclasses
 import importlib
-import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -17,6 +19,11 @@ from flask import Flask, current_app
 from coordinator.exporting.store import ExportStore
 
 QUEUED, RUNNING, DONE, FAILED, MISSING = "queued", "running", "done", "failed", "missing"
+#: Stages of a build: claimed while its input is prepared in the request, waiting for a worker,
+#: built by the builder (a PDF is laid out), saved.
+PREPARING, WAITING, BUILDING, SAVING = "preparing", "waiting", "building", "saving"
+#: Longest an RQ worker may spend on one build.
+JOB_TIMEOUT = 1800
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class BuildStatus:
     state: str
     started_at: float | None = None
     message: str = ""
+    stage: str = ""
 
     @property
     def elapsed(self) -> float:
@@ -50,10 +58,24 @@ def _call_builder(request: BuildRequest) -> bytes:
 
 
 def run_build(request: BuildRequest) -> None:
-    """Build and store one export; runs inside an app context."""
+    """Build and store one export, then release its claim; runs inside an app context.
+
+    A failure is logged, kept as the build's message for the people waiting, and raised again (so an
+    RQ job is marked failed).
+    """
     store = ExportStore.current()
-    if store.get(request.kind, request.key, request.extension) is None:
-        store.put(request.kind, request.key, request.extension, _call_builder(request))
+    where = (request.kind, request.key, request.extension)
+    try:
+        if store.get(*where) is None:
+            store.set_stage(*where, BUILDING)
+            data = _call_builder(request)
+            store.set_stage(*where, SAVING)
+            store.put(*where, data)
+    except Exception as error:
+        current_app.logger.exception("Export %s failed", request.job_id)
+        store.release(*where, failure=str(error) or type(error).__name__)
+        raise
+    store.release(*where)
 
 
 def run_build_in_new_app(request: BuildRequest) -> None:
@@ -65,79 +87,33 @@ def run_build_in_new_app(request: BuildRequest) -> None:
 
 
 class ThreadRunner:
-    """One in-process worker per app; enough for a secretariat's few long exports at a time."""
+    """Worker threads in the app process; enough for a secretariat's few long exports at a time."""
 
     def __init__(self, app: Flask, workers: int = 2):
         self.app = app
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="export")
-        self.lock = threading.Lock()
-        self.states: dict[str, BuildStatus] = {}
 
     def _run(self, request: BuildRequest) -> None:
-        with self.lock:
-            self.states[request.job_id] = BuildStatus(RUNNING, time.time())
-        try:
-            with self.app.app_context():
-                run_build(request)
-        except Exception as error:  # noqa: BLE001 - the failure is shown to the person waiting
-            self.app.logger.exception("Export %s failed", request.job_id)
-            with self.lock:
-                self.states[request.job_id] = BuildStatus(FAILED, message=str(error))
-            return
-        with self.lock:
-            self.states.pop(request.job_id, None)
+        with self.app.app_context():
+            run_build(request)
 
-    def submit(self, request: BuildRequest) -> BuildStatus:
-        with self.lock:
-            status = self.states.get(request.job_id)
-            if status and status.state in (QUEUED, RUNNING):
-                return status
-            status = BuildStatus(QUEUED, time.time())
-            self.states[request.job_id] = status
+    def submit(self, request: BuildRequest) -> None:
         self.executor.submit(self._run, request)
-        return status
-
-    def status(self, request: BuildRequest) -> BuildStatus:
-        with self.lock:
-            return self.states.get(request.job_id, BuildStatus(MISSING))
 
 
 class RqRunner:
-    def __init__(self, redis_url: str):
+    """Jobs on an RQ queue; the claim in the export store makes sure each build is enqueued once."""
+
+    def __init__(self, redis_url: str, queue_name: str = "exports"):
         from redis import Redis
         from rq import Queue
 
-        self.queue = Queue("exports", connection=Redis.from_url(redis_url))
+        self.queue = Queue(queue_name, connection=Redis.from_url(redis_url))
 
-    def _job(self, request: BuildRequest):
-        from rq.exceptions import NoSuchJobError
-        from rq.job import Job
-
-        try:
-            return Job.fetch(request.job_id, connection=self.queue.connection)
-        except NoSuchJobError:
-            return None
-
-    def status(self, request: BuildRequest) -> BuildStatus:
-        job = self._job(request)
-        if job is None:
-            return BuildStatus(MISSING)
-        state = job.get_status()
-        started = job.started_at.timestamp() if job.started_at else None
-        if state in ("queued", "deferred", "scheduled"):
-            return BuildStatus(QUEUED, started)
-        if state == "started":
-            return BuildStatus(RUNNING, started)
-        if state == "failed":
-            return BuildStatus(FAILED, started, message="The build failed; see the worker's log.")
-        return BuildStatus(DONE, started)
-
-    def submit(self, request: BuildRequest) -> BuildStatus:
-        status = self.status(request)
-        if status.state in (QUEUED, RUNNING):
-            return status
-        self.queue.enqueue(run_build_in_new_app, request, job_id=request.job_id, job_timeout=1800, result_ttl=60)
-        return BuildStatus(QUEUED, time.time())
+    def submit(self, request: BuildRequest) -> None:
+        self.queue.enqueue(
+            run_build_in_new_app, request, job_id=request.job_id, job_timeout=JOB_TIMEOUT, result_ttl=60
+        )
 
 
 def runner():
@@ -149,14 +125,34 @@ def runner():
     return app.extensions["export_runner"]
 
 
-def request_build(request: BuildRequest) -> BuildStatus:
-    """DONE at once when the file exists; otherwise the state of the (one) build making it."""
-    if ExportStore.current().get(request.kind, request.key, request.extension):
+def request_build(request: BuildRequest, arguments: Callable[[], dict] | None = None) -> BuildStatus:
+    """DONE at once when the file exists; otherwise the state of the one build making it, started here
+    when nobody has claimed it. `arguments`, when given, makes the builder's arguments: it runs only
+    for the caller who starts the build, so a heavy input (the HTML of a long list) is made once."""
+    store = ExportStore.current()
+    where = (request.kind, request.key, request.extension)
+    if store.get(*where):
         return BuildStatus(DONE)
-    return runner().submit(request)
+    if store.claim(*where, PREPARING):
+        try:
+            if arguments is not None:
+                request = dataclasses.replace(request, arguments=arguments())
+            store.set_stage(*where, WAITING)
+            runner().submit(request)
+        except Exception as error:  # noqa: BLE001 - the people waiting see the build failed, and why
+            current_app.logger.exception("Export %s could not be started", request.job_id)
+            store.release(*where, failure=str(error) or type(error).__name__)
+    return build_status(request)
 
 
 def build_status(request: BuildRequest) -> BuildStatus:
-    if ExportStore.current().get(request.kind, request.key, request.extension):
+    store = ExportStore.current()
+    where = (request.kind, request.key, request.extension)
+    if store.get(*where):
         return BuildStatus(DONE)
-    return runner().status(request)
+    claim = store.claimed(*where)
+    if claim is not None:
+        state = RUNNING if claim.get("stage") in (BUILDING, SAVING) else QUEUED
+        return BuildStatus(state, claim.get("since"), stage=claim.get("stage", ""))
+    failure = store.failure(*where)
+    return BuildStatus(FAILED, message=failure) if failure is not None else BuildStatus(MISSING)

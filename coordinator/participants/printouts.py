@@ -23,8 +23,11 @@ from coordinator.participants.lists import (
 from coordinator.participants.models import Participant
 
 #: Raise when a template's look changes, so files built from the old one are not served again.
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
 BADGES_PER_SHEET = 8
+#: The most entries of each printout laid out inside the request; more are built off it. A list row
+#: is cheap; a badge or a place card is a box of large type (150 badges took 9–47 s).
+INLINE_LIMITS = {"participant-list": 150, "speakers": 150, "sign-in": 150, "badges": 32, "place-cards": 40}
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,11 @@ class Printout:
     fingerprint: list
     #: How many entries it prints: long ones are built off the request.
     size: int
+
+    @property
+    def inline(self) -> bool:
+        """Cheap enough to lay out while the reader waits for the response."""
+        return self.size <= INLINE_LIMITS[self.kind]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from coordinator.participants.forms import (
     SettingsForm,
     UploadForm,
 )
-from coordinator.participants.labels import capacity_label, status_label
+from coordinator.participants.labels import capacity_label, stage_label, status_label
 from coordinator.participants.lists import ORDERS, ListOptions
 from coordinator.participants.mail import mail_configured, send_invitation
 from coordinator.participants.models import Participant
@@ -50,8 +50,6 @@ bp.add_app_template_filter(capacity_label, "capacity_label")
 bp.add_app_template_filter(status_label, "status_label")
 bp.add_app_template_global(can_see_participants, "can_see_participants")
 
-#: Printouts with more entries than this are built off the request, behind a progress page.
-INLINE_LIMIT = 150
 #: Largest upload read, a little above what the importer accepts, so the message can say why.
 UPLOAD_LIMIT = importing.MAX_BYTES + 1024 * 1024
 PERSON_FIELDS = ("honorific", "given_name", "family_name", "email", "position", "organisation")
@@ -508,32 +506,38 @@ def _download(data: bytes, filename: str, mimetype: str):
 
 
 def _serve(meeting: Meeting, printout: printouts.Printout):
-    """From the store at once when unchanged; built here when short; otherwise off the request."""
-    key = content_key(printout.fingerprint)
+    """From the store at once when unchanged; built here when cheap; otherwise off the request, once.
+
+    A build already running for the same data is joined without rendering anything again.
+    """
+    build = _build_request(printout.kind, content_key(printout.fingerprint))
     store = ExportStore.current()
-    path = store.get(printout.kind, key, "pdf")
-    if path is None and printout.size <= INLINE_LIMIT:
+    path = store.get(build.kind, build.key, build.extension)
+    if path is None and printout.inline:
         html = render_pdf_html(printout.template, **printout.context)
-        path = store.put(printout.kind, key, "pdf", html_to_pdf(html))
+        path = store.put(build.kind, build.key, build.extension, html_to_pdf(html))
     if path is None:
-        html = render_pdf_html(printout.template, **printout.context)
-        jobs.request_build(_build_request(printout.kind, key, html))
-        return redirect(
-            url_for(
-                "participants.export_progress",
-                slug=meeting.slug,
-                kind=printout.kind,
-                key=key,
-                name=printout.filename,
-                back=request.full_path,
-            )
+        status = jobs.request_build(
+            build, lambda: {"html": render_pdf_html(printout.template, **printout.context)}
         )
+        if status.state != jobs.DONE:
+            return redirect(
+                url_for(
+                    "participants.export_progress",
+                    slug=meeting.slug,
+                    kind=printout.kind,
+                    key=build.key,
+                    name=printout.filename,
+                    back=request.full_path,
+                )
+            )
+        path = store.get(build.kind, build.key, build.extension)
     _audit_export(meeting, printout.kind.replace("-", " "))
     return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=printout.filename)
 
 
-def _build_request(kind: str, key: str, html: str = "") -> jobs.BuildRequest:
-    return jobs.BuildRequest(kind, key, "pdf", "coordinator.exporting.pdf:html_to_pdf", {"html": html})
+def _build_request(kind: str, key: str) -> jobs.BuildRequest:
+    return jobs.BuildRequest(kind, key, "pdf", "coordinator.exporting.pdf:html_to_pdf", {})
 
 
 def participant_list_pdf(slug):
@@ -599,12 +603,20 @@ def export_progress(slug, kind, key):
     if wants_json():
         return jsonify(
             state=status.state,
+            stage=status.stage,
+            stage_label=stage_label(status.stage),
             elapsed=round(status.elapsed, 1),
             message=status.message,
             download=download if status.state == jobs.DONE else None,
         )
     return _render(
-        "participants/export_progress.html", meeting, status=status, download=download, back=back, jobs=jobs
+        "participants/export_progress.html",
+        meeting,
+        status=status,
+        stage=stage_label(status.stage),
+        download=download,
+        back=back,
+        jobs=jobs,
     )
 
 
