@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from coordinator.calendars.seed import highlight_slugs, load_highlights, seed_highlights
+from coordinator.calendars.highlights import load_highlights
+from coordinator.calendars.seed import highlight_slugs, seed_highlights
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting
 
@@ -118,3 +119,19 @@ def test_highlights_page_shows_the_document_totals_beside_the_calendar_counts(ap
     page = client.get("/calendar/2023/highlights").get_data(as_text=True)
     assert "<td>170</td>" in page and "Labour migration" in page
     assert client.get("/calendar/2021/highlights").status_code == 200
+
+
+def test_bali_process_and_labour_migration_point_to_the_highlights_that_list_bali_under_that_theme(app, client, registry):
+    with app.app_context():
+        seed_highlights()
+        db.session.commit()
+    data = client.get("/calendar.json?iscm=bali-process&theme=labour-migration").get_json()
+    assert data["count"] == 0
+    assert data["highlights"] == [{"year": 2023, "area": "Labour migration", "theme": "labour-migration",
+                                   "iscms": ["bali-process"], "url": "http://localhost/calendar/2023/highlights"}]
+    page = client.get("/calendar?view=year&year=2023&iscm=bali-process&theme=labour-migration").get_data(as_text=True)
+    assert ("The ISCM 2023 Highlights list Bali Process among the ISCMs that addressed “Labour migration” that year"
+            in page)
+    assert 'href="/calendar/2023/highlights#thematic-areas"' in page
+    assert client.get("/calendar.json?iscm=bali-process").get_json()["highlights"] == []
+    assert 'id="highlights-mentions"' not in client.get("/calendar?theme=labour-migration").get_data(as_text=True)

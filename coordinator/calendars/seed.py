@@ -7,28 +7,21 @@ Dates are recorded as the document gives them: a month, a count, or nothing, nev
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy as sa
-import yaml
 
+from coordinator.calendars.highlights import HIGHLIGHT_FILES, load_highlights
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.meetings.models import Meeting
 from coordinator.meetings.operations import create_meeting, entry_slug
 
-DATA_DIR = Path(__file__).parent / "data"
-HIGHLIGHT_FILES = ("highlights_2021.yaml", "highlights_2023.yaml")
 #: Highlights entries that are meetings planned in full elsewhere, by a marker in their title.
 KNOWN_SLUGS = {"(GRCP 9)": "grcp-9", "(GRCP 10)": "grcp-10"}
 
 
 class SeedError(ValueError):
     """The data names an ISCM or theme the registry does not have."""
-
-
-def load_highlights(name: str) -> dict:
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def _month(value) -> date | None:

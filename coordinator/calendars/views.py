@@ -14,9 +14,9 @@ from coordinator.auth.permissions import staff_required
 from coordinator.calendars import feeds, queries
 from coordinator.calendars.filters import CalendarFilter
 from coordinator.calendars.forms import ConfirmImportForm, ImportForm
+from coordinator.calendars.highlights import document_for, mentions
 from coordinator.calendars.imports import read_file
 from coordinator.calendars.operations import import_rows, is_following, regenerate_feed_token, set_follow
-from coordinator.calendars.seed import HIGHLIGHT_FILES, load_highlights
 from coordinator.core.http import safe_next_url
 from coordinator.exporting.http import conditional_response
 from coordinator.exporting.ical import MIME_TYPE, CalendarMeta
@@ -138,6 +138,7 @@ def index():
         "themes": all_themes(), "feed": feed_links("calendars.feed", **flt.query_args()),
         "json_url": url_for("calendars.json_feed", _external=True, **flt.query_args()),
         "filter_text": flt.describe(labels),
+        "mentions": [(m, ", ".join(labels["iscms"].get(slug, slug) for slug in m.iscms)) for m in mentions(flt)],
     }
     if view == "month":
         year, month = _page_month()
@@ -158,7 +159,7 @@ def index():
 
 def highlights(year: int):
     """A year's totals as the highlights document states them, beside the counts computed from the calendar."""
-    document = next((d for d in map(load_highlights, HIGHLIGHT_FILES) if d["year"] == year), None)
+    document = document_for(year)
     if document is None and not MIN_YEAR <= year <= MAX_YEAR:
         abort(404)
     entries = queries.year_view(CalendarFilter(), current_user, year)
@@ -277,9 +278,15 @@ def json_feed():
             entries = queries.entries_where(queries.public_feed_clause(flt))
         else:
             entries = queries.year_view(flt, None, year)
-        return jsonify(filter=flt.query_args(), count=len(entries), meetings=[_as_json(m) for m in entries]).get_data()
+        return jsonify(filter=flt.query_args(), count=len(entries), meetings=[_as_json(m) for m in entries],
+                       highlights=[_mention_json(mention) for mention in mentions(flt)]).get_data()
 
     return conditional_response(version, marker, build, "application/json")
+
+
+def _mention_json(mention) -> dict:
+    return {"year": mention.year, "area": mention.area, "theme": mention.theme, "iscms": list(mention.iscms),
+            "url": url_for("calendars.highlights", year=mention.year, _external=True)}
 
 
 def _as_json(meeting: Meeting) -> dict:
