@@ -31,16 +31,24 @@ def grcp9(app, registry) -> Grcp9:
         return Grcp9(meeting.id, session.id, item.id, item.people[0].id, meeting.materials[0].id)
 
 
+#: Per-meeting roles a test may sign in with: an account without global rights holding that role on the meeting.
+MEETING_ROLES = {"organizer": "organizer", "meeting_staff": "staff", "rapporteur": "rapporteur"}
+
+
 @pytest.fixture
 def sign_in(app, as_role, make_user, auth):
-    """Like as_role, plus 'organizer': an account without global rights, organizer of the meeting."""
+    """Like as_role, plus 'organizer', 'meeting_staff' and 'rapporteur' (of the meeting's first discussion
+    session): an account without global rights holding that role on the meeting."""
 
     def sign(role, meeting_id=None):
-        if role != "organizer":
+        if role not in MEETING_ROLES:
             return as_role(role)
         user = make_user("user")
         with app.app_context():
-            db.session.add(MeetingRole(meeting_id=meeting_id, user_id=user.id, role="organizer"))
+            meeting = db.session.get(Meeting, meeting_id)
+            session = next((s for s in meeting.sessions if s.kind == "discussion"), None) if role == "rapporteur" else None
+            db.session.add(MeetingRole(meeting_id=meeting_id, user_id=user.id, role=MEETING_ROLES[role],
+                                       session_id=session.id if session else None))
             db.session.commit()
         auth.login(user)
         return user

@@ -605,8 +605,10 @@ def item_delete(slug: str, item_id: int):
 
 
 def _appearance_form(link: ItemPerson, formdata=None) -> AppearanceForm:
-    """The edit form of one attached person, its fields prefixed so that every link's form fits on one page."""
-    return AppearanceForm(formdata=formdata, obj=link, prefix=f"link-{link.id}")
+    """The edit form of one attached person, its fields prefixed so that every link's form fits on one page;
+    filled from the link, or from what was sent (and only that)."""
+    source = {"formdata": formdata} if formdata is not None else {"formdata": None, "obj": link}
+    return AppearanceForm(prefix=f"link-{link.id}", **source)
 
 
 def _render_item_people(meeting: Meeting, item: AgendaItem, form: AttachForm, edit_forms: dict | None = None):
