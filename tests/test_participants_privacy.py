@@ -1,20 +1,32 @@
 """Erasure: an erased person keeps their row and number in every printed list, and the audit log keeps
 its entries but nothing that names them."""
 
+import io
 import json
+import os
+import time
 
 import sqlalchemy as sa
 
 from coordinator.audit.models import AuditEntry
 from coordinator.audit.operations import record
 from coordinator.extensions import db
-from coordinator.participants import privacy
+from coordinator.meetings.models import MeetingRole
+from coordinator.participants import importing, privacy
 from coordinator.participants.lists import ListOptions, participant_list_rows
 from coordinator.participants.operations import add_participant, group_by_key, update_participant
 from coordinator.participants.seed import load_data
 from coordinator.people.models import Person
 from coordinator.people.operations import create_person, update_person
-from tests.participants_factories import add_meeting, add_person_participant, get_meeting, seed_grcp9
+from tests.participants_factories import (
+    add_meeting,
+    add_person_participant,
+    get_meeting,
+    grant,
+    pdf_text,
+    seed_grcp9,
+    stored_keys,
+)
 
 
 def printed(meeting, order: str) -> list[tuple]:
@@ -87,3 +99,62 @@ def test_erasure_scrubs_names_and_emails_from_past_audit_entries_and_keeps_them(
     assert by_action["participant.update"].changes["remarks"] == ["[erased]", "[erased]"]
     assert by_action["agenda_item.attach"].changes == {"person": [None, "[erased]"], "role": [None, "speaker"]}
     assert by_action["meeting.update"].changes == {"title": ["SOM", "SOM 2024"]}
+
+
+def test_erasure_purges_cached_printouts_waiting_uploads_and_the_participant_role(app, client, make_user, auth,
+                                                                                  registry):
+    add_meeting(app)
+    account = make_user("user", email="ana@example.org")
+    add_person_participant(app, "som-2024", "Ana", "Costa", email="ana@example.org", user_id=account.id)
+    add_person_participant(app, "som-2024", "Ben", "Dia")
+    staff, admin = make_user("staff"), make_user("admin")
+    grant(app, "som-2024", staff, "staff")
+    with app.app_context():
+        assert db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all() == [
+            "participant"]
+    auth.login(staff)
+    for url in ("/meetings/som-2024/participants.pdf", "/meetings/som-2024/badges.pdf"):
+        assert "Ana Costa" in pdf_text(client.get(url).data)
+    (list_key,) = stored_keys(app, "participant-list")
+    upload = client.post("/meetings/som-2024/participants/import", content_type="multipart/form-data",
+                         data={"file": (io.BytesIO(b"Name,E-mail\nAna Costa,ana@example.org\n"), "list.csv")})
+    review = upload.headers["Location"]
+    assert len(list((app.config["EXPORT_DIR"] / "imports").glob("*.json"))) == 1
+    auth.logout()
+    auth.login(admin)
+    with app.app_context():
+        person_id = db.session.scalar(sa.select(Person.id).where(Person.family_name == "Costa"))
+    client.post(f"/admin/people/{person_id}/erase")
+    with app.app_context():
+        assert db.session.scalars(sa.select(MeetingRole).where(MeetingRole.user_id == account.id)).all() == []
+    for kind in ("participant-list", "badges"):
+        assert stored_keys(app, kind) == set()
+    assert list((app.config["EXPORT_DIR"] / "imports").glob("*.json")) == []
+    assert client.get(f"/meetings/som-2024/exports/participant-list/{list_key}/file").status_code == 404
+    assert "Ana Costa" not in pdf_text(client.get("/meetings/som-2024/participants.pdf").data)
+    auth.logout()
+    auth.login(staff)
+    gone = client.get(review, follow_redirects=True).get_data(as_text=True)
+    assert "This upload is no longer kept" in gone
+
+
+def test_an_upload_is_kept_a_day_and_no_longer(app, client, make_user, auth):
+    add_meeting(app)
+    staff = make_user("staff")
+    grant(app, "som-2024", staff, "staff")
+    auth.login(staff)
+
+    def upload(text: bytes) -> str:
+        return client.post("/meetings/som-2024/participants/import", content_type="multipart/form-data",
+                           data={"file": (io.BytesIO(text), "list.csv")}).headers["Location"]
+
+    first = upload(b"Name\nAna Costa\n")
+    (stored,) = (app.config["EXPORT_DIR"] / "imports").glob("*.json")
+    a_day_ago = time.time() - importing.UPLOAD_LIFETIME - 60
+    os.utime(stored, (a_day_ago, a_day_ago))
+    response = client.get(first)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/participants/import")
+    second = upload(b"Name\nBen Dia\n")
+    assert [path.name for path in (app.config["EXPORT_DIR"] / "imports").glob("*.json")] == [
+        second.rsplit("/", 1)[1] + ".json"]
+    assert client.get(second).status_code == 200

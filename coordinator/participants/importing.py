@@ -29,6 +29,9 @@ from coordinator.people.operations import assign_person, build_person
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+#: Where an upload's rows wait (in the export store) between the upload and the import, and for how long.
+UPLOADS = "imports"
+UPLOAD_LIFETIME = 24 * 3600
 IGNORE = ""
 #: The columns a file may map to, with the headers that usually mean them (compared after `fold`).
 FIELDS = {

@@ -25,6 +25,7 @@ from coordinator.participants.models import Participant
 #: Raise when a template's look changes, so files built from the old one are not served again.
 TEMPLATE_VERSION = 2
 BADGES_PER_SHEET = 8
+KINDS = ("participant-list", "speakers", "badges", "place-cards", "sign-in")
 #: The most entries of each printout laid out inside the request; more are built off it. A list row
 #: is cheap; a badge or a place card is a box of large type (150 badges took 9–47 s).
 INLINE_LIMITS = {"participant-list": 150, "speakers": 150, "sign-in": 150, "badges": 32, "place-cards": 40}

@@ -10,10 +10,13 @@ from sqlalchemy.orm import selectinload
 from coordinator.audit.operations import record, redact
 from coordinator.audit.queries import entries_about, entries_mentioning
 from coordinator.db import utcnow
+from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
-from coordinator.meetings.models import ItemPerson
+from coordinator.meetings.models import ItemPerson, MeetingRole
+from coordinator.participants.importing import UPLOADS
 from coordinator.participants.lists import frozen_sort_keys
 from coordinator.participants.models import Participant, new_token
+from coordinator.participants.printouts import KINDS
 from coordinator.people.models import Person
 
 #: The person's fields that erasure blanks, here and in the audit log's past entries.
@@ -30,11 +33,15 @@ ERASED_PERSON_FIELDS = (
     "key",
 )
 PERSON_FIELDS = (*ERASED_PERSON_FIELDS, "created_at", "updated_at", "erased_at")
+#: Cached printouts that print names: the participants' own, the summary report (its speakers and
+#: participants annexes) and the agenda (its speakers).
+PRINTOUT_KINDS = (*KINDS, "summary-report", "agendas")
 #: The same for a participation: what the organizers wrote about the person.
-ERASED_PARTICIPANT_FIELDS = ("remarks", "represented")
+ERASED_PARTICIPANT_FIELDS = ("remarks", "represented", "position")
 PARTICIPANT_FIELDS = (
     "organisation",
     "represented",
+    "position",
     "capacity",
     "status",
     "language",
@@ -97,13 +104,39 @@ def erase_person(person: Person) -> None:
     for name in ERASED_PERSON_FIELDS:
         setattr(person, name, None)
     person.given_name, person.family_name = "", ""
+    _drop_participant_roles(person, participations)
     person.user_id, person.erased_at = None, utcnow()
     for participant in participations:
-        participant.remarks, participant.represented = "", None
+        participant.remarks, participant.represented, participant.position = "", None, None
         participant.token = new_token()
     _erase_agenda_wording(person)
     db.session.flush()
     record("person.erase", person, f"Erased person #{person.id}")
+    purge_stored_files()
+
+
+def _drop_participant_roles(person: Person, participations: list[Participant]) -> None:
+    """The account keeps no participant role it held through the erased person's participations."""
+    if person.user_id is None or not participations:
+        return
+    roles = db.session.scalars(
+        sa.select(MeetingRole).where(
+            MeetingRole.user_id == person.user_id,
+            MeetingRole.role == "participant",
+            MeetingRole.meeting_id.in_({p.meeting_id for p in participations}),
+        )
+    )
+    for role in roles:
+        db.session.delete(role)
+
+
+def purge_stored_files() -> None:
+    """Files that may still hold an erased name: every cached printout (they are rebuilt when asked for
+    again) and the participant uploads waiting for their import."""
+    store = ExportStore.current()
+    for kind in PRINTOUT_KINDS:
+        store.remove_kind(kind, "pdf")
+    store.remove_kind(UPLOADS, "json")
 
 
 def _erase_agenda_wording(person: Person) -> None:

@@ -418,15 +418,19 @@ def _store_upload(meeting: Meeting, table: importing.Table) -> str:
         ensure_ascii=False,
     )
     key = content_key("participant-import", meeting.id, current_user.id, payload)
-    ExportStore.current().put("imports", key, "json", payload.encode())
+    store = ExportStore.current()
+    store.remove_older(importing.UPLOADS, "json", importing.UPLOAD_LIFETIME)
+    store.put(importing.UPLOADS, key, "json", payload.encode())
     return key
 
 
-def _load_upload(meeting: Meeting, key: str) -> importing.Table:
-    """The rows this person uploaded for this meeting; 404 for anyone else's."""
-    path = ExportStore.current().get("imports", key, "json") if key.isalnum() else None
-    if path is None:
-        abort(404)
+def _load_upload(meeting: Meeting, key: str) -> importing.Table | None:
+    """The rows this person uploaded for this meeting; None once past their lifetime (or erased), and
+    404 for anyone else's."""
+    store = ExportStore.current()
+    path = store.get(importing.UPLOADS, key, "json") if key.isalnum() else None
+    if path is None or store.is_older(path, importing.UPLOAD_LIFETIME):
+        return None
     data = json.loads(path.read_text(encoding="utf-8"))
     if (data.get("meeting"), data.get("user")) != (meeting.id, current_user.id):
         abort(404)
@@ -444,12 +448,15 @@ def _mapping(table: importing.Table, source) -> list[str]:
 def import_review(slug, key):
     meeting = _staffed_meeting(slug)
     table = _load_upload(meeting, key)
+    if table is None:
+        flash(_("This upload is no longer kept (uploads wait a day for their import): upload the file again."), "error")
+        return redirect(url_for("participants.import_upload", slug=slug))
     mapping = _mapping(table, request.form if request.method == "POST" else request.args)
     records, errors = importing.validate(table, mapping, importing.Vocabulary.for_meeting(meeting))
     if request.method == "POST" and request.form.get("action") == "import" and not errors:
         result = importing.apply_import(meeting, records, table.filename)
         db.session.commit()
-        ExportStore.current().path("imports", key, "json").unlink(missing_ok=True)
+        ExportStore.current().path(importing.UPLOADS, key, "json").unlink(missing_ok=True)
         flash(
             _(
                 "Imported %(count)d participants (%(created)d new people, %(updated)d updated).",
@@ -571,14 +578,11 @@ def printouts_page(slug):
     return _render("participants/printouts.html", meeting, staff=can_staff_meeting(current_user, meeting))
 
 
-KINDS = ("participant-list", "speakers", "badges", "place-cards", "sign-in")
-
-
 def _checked_export(slug, kind, key) -> tuple[Meeting, jobs.BuildRequest]:
     meeting = _checked(
         _meeting(slug), can_see_participants if kind == "participant-list" else can_staff_meeting
     )
-    if kind not in KINDS or not key.isalnum() or not _may_read_export(meeting, kind, key):
+    if kind not in printouts.KINDS or not key.isalnum() or not _may_read_export(meeting, kind, key):
         abort(404)
     return meeting, _build_request(kind, key)
 
