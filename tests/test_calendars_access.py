@@ -28,6 +28,7 @@ ROUTES = {
                                                                               dict.fromkeys(ROLES, 404))],
     ("calendars.feed", "GET"): [("/calendar.ics", EVERYONE)],
     ("calendars.json_feed", "GET"): [("/calendar.json", EVERYONE)],
+    ("calendars.healthz", "GET"): [("/healthz", EVERYONE)],
     ("calendars.iscm_feed", "GET"): [("/iscms/bali-process/calendar.ics", EVERYONE),
                                      ("/iscms/nope/calendar.ics", dict.fromkeys(ROLES, 404))],
     ("calendars.meeting_feed", "GET"): [("/meetings/{public}/calendar.ics", EVERYONE),

@@ -112,3 +112,9 @@ def test_calendar_json_gives_undated_entries_only_with_a_year(client, entries):
     assert sorted(m["title"] for m in in_year["meetings"]) == [
         "Bali labour SOM", "Month-only workshop", "RCM webinar", "Undated trainings"]
     assert client.get("/calendar.json?year=2022").get_json()["count"] == 0
+
+
+def test_healthz_answers_ok_without_touching_the_database(app, client):
+    statements = _count_queries(app, client, "/healthz")
+    response = client.get("/healthz")
+    assert (response.status_code, response.get_data(as_text=True), statements) == (200, "ok\n", 0)

@@ -5,7 +5,18 @@ from datetime import date
 
 import sqlalchemy as sa
 from babel.dates import get_day_names
-from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -418,6 +429,11 @@ def import_confirm():
     return redirect(url_for("calendars.index", view="list", iscm=iscm.slug))
 
 
+def healthz():
+    """For load balancers and the benchmark's trivial endpoint: the app answers, nothing else is touched."""
+    return Response("ok\n", content_type="text/plain; charset=utf-8")
+
+
 bp.add_app_template_global(iscm_calendar_context, "iscm_calendar_context")
 bp.add_app_template_global(personal_feed_links, "personal_feed_links")
 bp.add_app_template_global(followed_by_current_user, "followed_by_current_user")
@@ -433,3 +449,4 @@ bp.add_url_rule("/calendar/import", "import_upload", import_upload, methods=["GE
 bp.add_url_rule("/calendar/import/confirm", "import_confirm", import_confirm, methods=["POST"])
 bp.add_url_rule("/calendar/follow", "follow", follow, methods=["POST"])
 bp.add_url_rule("/account/calendar-feed", "regenerate_token", regenerate_token, methods=["POST"])
+bp.add_url_rule("/healthz", "healthz", healthz)
