@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from coordinator.auth.models import User
 from coordinator.extensions import db
-from coordinator.meetings.models import AgendaRelease, Material, Meeting, MeetingRole, Session
+from coordinator.meetings.models import AgendaItem, AgendaRelease, Material, Meeting, MeetingRole, Session
 from coordinator.notices.models import Notice
 from coordinator.people.models import Person
 from tests.meetings_helpers import item_row, make_private, session_row
@@ -162,10 +162,11 @@ def test_a_session_edit_raises_its_sequence_and_is_audited(app, client, grcp9, s
     assert (row["starts_at"], row["ends_at"], row["sequence"]) == (utc(2021, 11, 10, 15, 15), utc(2021, 11, 10, 16, 45), 1)
 
 
-def test_a_session_ending_before_it_starts_is_refused(app, client, grcp9, sign_in):
+@pytest.mark.parametrize("start,end", [("17:00", "16:00"), ("16:00", "16:00")])
+def test_a_session_ending_before_it_starts_is_refused(app, client, grcp9, sign_in, start, end):
     sign_in("organizer", grcp9.meeting_id)
     response = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit",
-                           data=session_form(start="17:00", end="16:00"))
+                           data=session_form(start=start, end=end))
     assert response.status_code == 400
     assert "The session must end after it starts." in response.get_data(as_text=True)
     assert session_row(app, grcp9.session_id)["starts_at"] == utc(2021, 11, 10, 15)
@@ -240,9 +241,31 @@ def test_two_organizers_editing_one_item_the_second_is_refused(app, client, grcp
     url = f"/meetings/grcp-9/items/{grcp9.item_id}/edit"
     assert client.post(url, data=item_form(grcp9.session_id, title="Mine")).status_code == 302
     second = client.post(url, data=item_form(grcp9.session_id, title="Theirs"))
+    page = second.get_data(as_text=True)
     assert second.status_code == 409
-    assert "changed by someone else since you opened it" in second.get_data(as_text=True)
+    assert "changed by someone else since you opened it" in page
+    current = page[page.index('id="conflict"'):page.index("</dl>", page.index('id="conflict"'))]
+    assert ("<dt>Kind</dt><dd>Discussion</dd><dt>Title</dt><dd>Mine</dd><dt>Description</dt><dd>—</dd>"
+            "<dt>Starts at</dt><dd>10 Nov 2021 16:00</dd><dt>Ends at</dt><dd>10 Nov 2021 17:20</dd>"
+            "<dt>Session</dt><dd>2021-11-10 16:00 · Dedicated Discussion Session 1</dd>") in current
+    assert 'value="Theirs"' in page
     assert item_row(app, grcp9.item_id)["title"] == "Mine"
+
+
+@pytest.mark.parametrize("start,end", [("16:30", "16:10"), ("16:30", "16:30")])
+def test_an_item_must_end_after_it_starts(app, client, grcp9, sign_in, start, end):
+    sign_in("organizer", grcp9.meeting_id)
+    before = item_row(app, grcp9.item_id)
+    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
+                           data=item_form(grcp9.session_id, start=start, end=end))
+    assert response.status_code == 400
+    assert "The item must end after it starts." in response.get_data(as_text=True)
+    assert item_row(app, grcp9.item_id) == before
+    added = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/items/new",
+                        data=item_form(grcp9.session_id, start=start, end=end, title="Zero"))
+    assert added.status_code == 400 and "The item must end after it starts." in added.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).where(AgendaItem.title == "Zero")) == 0
 
 
 def test_an_item_outside_its_session_is_refused(app, client, grcp9, sign_in):

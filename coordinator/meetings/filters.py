@@ -39,6 +39,15 @@ def conflict_value(value, zone: str) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def choice_label(value, field):
+    """A stored value as its form field shows it: a choice's label (or the labels of several), else the value."""
+    choices = {key: str(label) for key, label in getattr(field, "choices", None) or []}
+    if isinstance(value, list | tuple):
+        return [choices.get(item, item) for item in value]
+    return choices.get(value, value)
+
+
 FILTERS = {"utc_offset": utc_offset, "local_time": local_time, "language_label": language_label,
            "initiative_label": initiative_label, "conflict_value": conflict_value, "described": described,
-           "annex_blocks": annex_blocks, "appearance": appearance}
+           "annex_blocks": annex_blocks, "appearance": appearance,
+           "choice_label": choice_label}

@@ -323,8 +323,8 @@ def delete_session(session: Session) -> None:
 # Agenda items -----------------------------------------------------------------------------------
 
 def _check_item_times(session: Session, starts_at: datetime, ends_at: datetime) -> None:
-    if ends_at < starts_at:
-        raise AgendaError("end", _("The item cannot end before it starts."))
+    if ends_at <= starts_at:
+        raise AgendaError("end", _("The item must end after it starts."))
     if starts_at < session.starts_at or ends_at > session.ends_at:
         raise AgendaError("start", _("The item must lie within its session."))
 

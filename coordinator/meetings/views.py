@@ -139,6 +139,16 @@ def _load_item(meeting: Meeting, item_id: int) -> AgendaItem:
     return item
 
 
+#: A conflict's instants under the form fields that edit them, so the page labels them as the form does.
+TIMED_FIELDS = {"starts_at": "start", "ends_at": "end"}
+MEETING_TIME_FIELDS = {"starts_at": "start_time", "ends_at": "end_time"}
+
+
+def _current_values(snapshot: dict, renames: dict[str, str]) -> dict:
+    """The values saved meanwhile by someone else, keyed by the form's own fields."""
+    return {renames.get(name, name): value for name, value in snapshot.items()}
+
+
 def _status(form, conflict=None) -> int:
     return 409 if conflict else 400 if form.errors else 200
 
@@ -227,7 +237,8 @@ def edit(slug: str):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             meeting = get_meeting(slug)
-            conflict, form.version.data = meeting_snapshot(meeting), meeting.version
+            conflict = _current_values(meeting_snapshot(meeting), MEETING_TIME_FIELDS)
+            form.version.data = meeting.version
         else:
             flash(_("Your changes are saved.") if changes else _("Nothing was changed."), "success" if changes else "info")
             return redirect(url_for("meetings.show", slug=meeting.slug))
@@ -503,7 +514,8 @@ def session_edit(slug: str, session_id: int):
             db.session.rollback()
             session = _load_session(meeting, session_id)
             form.version.data = session.version
-            return _render_session_form(meeting, session, form, conflict=session_snapshot(session))
+            return _render_session_form(meeting, session, form,
+                                        conflict=_current_values(session_snapshot(session), TIMED_FIELDS))
         if saved:
             flash(_("The session is saved."), "success")
             return redirect(url_for("meetings.agenda_edit", slug=slug, _anchor=f"session-{session.id}"))
@@ -588,7 +600,8 @@ def item_edit(slug: str, item_id: int):
                 db.session.rollback()
                 item = _load_item(meeting, item_id)
                 form.version.data = item.version
-                return _render_item_form(meeting, item.session, item, form, conflict=item_snapshot(item))
+                return _render_item_form(meeting, item.session, item, form,
+                                         conflict=_current_values(item_snapshot(item), TIMED_FIELDS))
             else:
                 flash(_("The item is saved."), "success")
                 return redirect(url_for("meetings.agenda_edit", slug=slug, _anchor=f"item-{item.id}"))
