@@ -9,7 +9,7 @@ import secrets
 import sqlalchemy as sa
 
 from coordinator.audit.operations import record
-from coordinator.calendars.models import Follow, mark_calendar_changed
+from coordinator.calendars.models import Follow
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.meetings.models import Meeting
@@ -32,7 +32,6 @@ def set_follow(user, following: bool, iscm: Iscm | None = None, theme: Theme | N
         db.session.add(Follow(user_id=user.id, iscm_id=iscm.id if iscm else None, theme_id=theme.id if theme else None))
     elif not following and existing is not None:
         db.session.delete(existing)
-        mark_calendar_changed(db.session.connection())
     db.session.flush()
 
 
