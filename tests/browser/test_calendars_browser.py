@@ -28,3 +28,26 @@ def test_filter_subscribe_and_fetch_exactly_the_filtered_events(app, registry, l
     titles = sorted(str(e["summary"]) for e in icalendar.Calendar.from_ical(body).walk("VEVENT"))
     assert titles == ["Bali Process: Bali labour SOM", "Bali Process: Bali labour workshop"]
     assert len(vobject.readOne(body.decode()).vevent_list) == 2
+
+
+def test_bali_process_and_labour_migration_lead_to_the_highlights_that_list_them(app, registry, live_server, page):
+    import os
+
+    from coordinator.calendars.seed import seed_highlights
+    from coordinator.extensions import db
+
+    with app.app_context():
+        seed_highlights()
+        db.session.commit()
+    page.goto(f"{live_server}/calendar?view=year&year=2023")
+    page.select_option("#f-iscm", ["bali-process"])
+    page.select_option("#f-theme", ["labour-migration"])
+    page.click("#apply-filters")
+    note = page.inner_text("#highlights-mentions")
+    assert "The ISCM 2023 Highlights list Bali Process among the ISCMs that addressed “Labour migration”" in note
+    if os.environ.get("SCREENSHOT_DIR"):
+        page.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "calendar-highlights-mention.png"), full_page=True)
+    page.click("#highlights-mentions a")
+    assert page.url.endswith("/calendar/2023/highlights#thematic-areas")
+    row = page.locator("#thematic-areas tr", has_text="Labour migration").first.inner_text()
+    assert "Bali Process" in row
