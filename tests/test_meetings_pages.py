@@ -2,6 +2,7 @@
 releasing versions with their changes and notices, the planner, the PDF and the printable agenda."""
 
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -10,6 +11,7 @@ from pypdf import PdfReader
 
 from coordinator.auth.models import User
 from coordinator.extensions import db
+from coordinator.iscms.models import Iscm
 from coordinator.meetings.models import AgendaItem, AgendaRelease, Material, Meeting, MeetingRole, Session
 from coordinator.notices.models import Notice
 from coordinator.people.models import Person
@@ -393,6 +395,36 @@ def test_planner_overrides_and_candidate_grid(client, grcp9, sign_in):
     page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=bali-process&candidate=15:00"
                       "&overrides=bali-process+%3D+Asia/Jakarta").get_data(as_text=True)
     assert "Asia/Jakarta" in page and "21:00–22:30" in page
+
+
+def test_planner_spreads_two_sessions_over_the_date_and_the_next_day(app, client, grcp9, sign_in):
+    sign_in("organizer", grcp9.meeting_id)
+    page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=rcm&iscms=bali-process"
+                      "&hosts_awake=y&next_day=y").get_data(as_text=True)
+    proposal = page[page.index('id="proposal-2"'):page.index("</article>", page.index('id="proposal-2"'))]
+    assert re.findall(r"<strong>(\d\d \w+ \d{4}) \d\d:\d\d–", proposal) == ["10 Nov 2021", "11 Nov 2021"]
+    assert 'name="next_day" value="y"' in proposal
+    response = client.post("/meetings/grcp-9/planner/apply", data={
+        "day": "2021-11-10", "minutes": "90", "iscms": ["rcm", "bali-process"], "hosts_awake": "y", "next_day": "y",
+        "sessions": "2"})
+    assert response.status_code == 302
+    with app.app_context():
+        created = db.session.scalars(sa.select(Session).where(Session.title.like("Session _"))).all()
+        assert sorted(s.starts_at.date().isoformat() for s in created) == ["2021-11-10", "2021-11-11"]
+
+
+def test_planner_says_where_each_zone_comes_from_and_who_has_none(app, client, grcp9, sign_in):
+    with app.app_context():
+        db.session.add(Iscm(slug="no-zone-forum", acronym="NZF", name="A forum without a seat"))
+        db.session.commit()
+    sign_in("organizer", grcp9.meeting_id)
+    page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=budapest-process&iscms=bali-process"
+                      "&iscms=no-zone-forum&overrides=bali-process+%3D+Asia/Jakarta").get_data(as_text=True)
+    assert ("Left out: NZF has no home time zone in the registry. Give it one under Zone overrides "
+            "(slug = Zone/Name) to plan for it.") in page
+    rows = {name: source for name, source in re.findall(
+        r'<th scope="row">([^<]+)</th>\s*<td class="nowrap">[^<]+</td>\s*<td class="zone-source">([^<]*)</td>', page)}
+    assert rows == {"Bali Process": "your override", "Budapest Process": "ICMPD headquarters, Vienna"}
 
 
 #: A new session joins its meeting before its ISCMs are queried: no "not in session" autoflush warning.

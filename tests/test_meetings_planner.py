@@ -1,6 +1,8 @@
 """The time zone planner: bands, candidate starts on clock-change days, best single slot and splits."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from itertools import combinations
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -10,6 +12,7 @@ from coordinator.meetings.planner import (
     STRETCH,
     WORKING,
     Participant,
+    _masks,
     band,
     best_split,
     candidate_starts,
@@ -127,3 +130,66 @@ def test_the_grid_of_the_fall_back_day_has_25_columns():
     assert len(hours) == 25
     rows = grid([Participant("x", "X", "Asia/Manila")], date(2021, 10, 31), "Europe/Zurich", hours[10], 60)
     assert len(rows[0]["cells"]) == 25
+
+
+def local(instant: datetime, zone: str) -> str:
+    return instant.astimezone(ZoneInfo(zone)).strftime("%d %H:%M")
+
+
+def test_grcp9_split_over_two_days_has_a_session_each_day_and_every_iscm_awake():
+    participants = grcp9_participants()
+    for sessions in (2, 3):
+        proposal = best_split(participants, date(2021, 11, 10), "Europe/Zurich", 90, sessions, hosts_awake=True,
+                              days=2)
+        days = {local(slot.starts_at, "Europe/Zurich")[:2] for slot in proposal.slots}
+        assert days == {"10", "11"}
+        assert proposal.night == 0
+        assert sorted(p.key for slot in proposal.slots for p in slot.participants) == sorted(p.key for p in participants)
+
+
+def test_a_split_over_two_days_uses_each_days_offsets_across_the_clock_change():
+    # Europe goes back an hour in the night of 30 to 31 October 2021; New York only on 7 November.
+    people = [Participant("ny", "New York", "America/New_York"), Participant("tokyo", "Tokyo", "Asia/Tokyo"),
+              Participant("zurich", "Zurich", "Europe/Zurich")]
+    assert len(candidate_starts(date(2021, 10, 31), "Europe/Zurich", 90)) == 25 * 4 - 5
+    proposal = best_split(people, date(2021, 10, 30), "Europe/Zurich", 90, 2, hosts_awake=True, days=2)
+    first, second = proposal.slots
+    assert (first.starts_at, [p.key for p in first.participants]) == (utc(2021, 10, 30, 5), ["tokyo"])
+    assert (local(first.starts_at, "Europe/Zurich"), local(first.starts_at, "Asia/Tokyo")) == ("30 07:00", "30 14:00")
+    assert (second.starts_at, [p.key for p in second.participants]) == (utc(2021, 10, 31, 13), ["ny", "zurich"])
+    assert (local(second.starts_at, "Europe/Zurich"), local(second.starts_at, "America/New_York")) == (
+        "31 14:00", "31 09:00")
+    assert (proposal.working, proposal.stretch, proposal.night) == (3, 0, 0)
+
+
+def test_one_session_stays_on_the_chosen_day_even_with_two_days_allowed():
+    proposal = best_split(grcp9_participants(), date(2021, 11, 10), "Europe/Zurich", 90, 1, days=2)
+    assert local(proposal.slots[0].starts_at, "Europe/Zurich")[:2] == "10"
+
+
+def brute_force(participants, day, zone, minutes, sessions, hosts_awake=False):
+    """Every combination scored, the first best kept: what the pruned search must give."""
+    starts = candidate_starts(day, zone, minutes)
+    if hosts_awake:
+        starts = [s for s in starts if band(s, s + timedelta(minutes=minutes), zone) != NIGHT]
+    masks = [_masks(participants, start, minutes) for start in starts]
+    best_key, best = None, None
+    for combo in combinations(range(len(starts)), sessions):
+        if any(starts[b] - starts[a] < timedelta(minutes=minutes) for a, b in zip(combo, combo[1:], strict=False)):
+            continue
+        union = [0, 0, 0]
+        for index in combo:
+            union = [union[0] | masks[index].working, union[1] | masks[index].awake, union[2] | masks[index].core]
+        key = tuple(part.bit_count() for part in union)
+        if best_key is None or key > best_key:
+            best_key, best = key, [starts[i] for i in combo]
+    return best
+
+
+def test_the_pruned_search_finds_what_trying_every_combination_finds():
+    participants = grcp9_participants()[:9]
+    for day, sessions, hosts_awake in ((date(2021, 11, 10), 2, False), (date(2021, 10, 31), 3, True),
+                                       (date(2021, 3, 28), 2, True)):
+        proposal = best_split(participants, day, "Europe/Zurich", 90, sessions, hosts_awake)
+        assert [slot.starts_at for slot in proposal.slots] == brute_force(participants, day, "Europe/Zurich", 90,
+                                                                          sessions, hosts_awake)

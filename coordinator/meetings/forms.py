@@ -302,6 +302,8 @@ class PlannerForm(FlaskForm):
         description=_l("One per line, ISCM slug = zone, e.g. bali-process = Asia/Jakarta (the chair's capital)."),
     )
     hosts_awake = BooleanField(_l("The organizers attend every session: keep it within 07–21 in the reference zone"))
+    next_day = BooleanField(_l("Two or three sessions may spread over this date and the next day (one each day at "
+                               "least)"))
 
     def validate_zones(self, field):
         unknown = [name for name in field.data or [] if not is_known_zone(name)]

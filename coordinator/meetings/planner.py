@@ -6,9 +6,10 @@ saving on the very date planned. A participant's band for a session is the worst
 working hours (08–18 local), stretch (07–08, 18–21) or night.
 """
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import combinations
 from zoneinfo import ZoneInfo
 
 WORKING = "working"
@@ -31,6 +32,8 @@ class Participant:
     key: str
     label: str
     zone: str
+    #: Where the zone comes from, as the page tells it ("ICMPD headquarters, Vienna").
+    source: str = ""
 
 
 @dataclass
@@ -123,18 +126,50 @@ def _masks(participants: list[Participant], starts_at: datetime, minutes: int) -
     return _Masks(working, awake, core)
 
 
-def _score(masks: list[_Masks]) -> tuple[int, int, int]:
-    """(working, stretch-or-better, core) counts when each participant joins its best session."""
-    working = awake = core = 0
-    for mask in masks:
-        working |= mask.working
-        awake |= mask.awake
-        core |= mask.core
+def _key(working: int, awake: int, core: int) -> tuple[int, int, int]:
     return working.bit_count(), awake.bit_count(), core.bit_count()
 
 
-def _non_overlapping(starts: tuple[datetime, ...], minutes: int) -> bool:
-    return all(later - earlier >= timedelta(minutes=minutes) for earlier, later in zip(starts, starts[1:], strict=False))
+def _suffix_unions(masks: list[_Masks]) -> list[tuple[int, int, int]]:
+    """For each index, the union of the masks from there on: what any choice among them can reach at best."""
+    unions = [(0, 0, 0)] * (len(masks) + 1)
+    for index in range(len(masks) - 1, -1, -1):
+        working, awake, core = unions[index + 1]
+        unions[index] = (working | masks[index].working, awake | masks[index].awake, core | masks[index].core)
+    return unions
+
+
+@dataclass
+class _Search:
+    """Depth-first over non-overlapping starts in time order, cutting a branch that cannot beat the best.
+
+    The best is the first in time order reaching the highest (working, awake, core) counts, so the
+    earliest starts win ties, as a full scan of every combination would give.
+    """
+
+    masks: list[_Masks]
+    following: list[int]
+    sessions: int
+    accept: Callable[[tuple[int, ...]], bool]
+    best_key: tuple[int, int, int] | None = None
+    best: tuple[int, ...] | None = None
+
+    def __post_init__(self):
+        self.unions = _suffix_unions(self.masks)
+
+    def run(self, start: int = 0, chosen: tuple[int, ...] = (), union: tuple[int, int, int] = (0, 0, 0)):
+        if len(chosen) == self.sessions:
+            key = _key(*union)
+            if (self.best_key is None or key > self.best_key) and self.accept(chosen):
+                self.best_key, self.best = key, chosen
+            return
+        for index in range(start, len(self.masks)):
+            reach = tuple(have | more for have, more in zip(union, self.unions[index], strict=True))
+            if self.best_key is not None and _key(*reach) <= self.best_key:
+                break  # later starts reach no more: the unions only shrink
+            mask = self.masks[index]
+            self.run(self.following[index], (*chosen, index),
+                     (union[0] | mask.working, union[1] | mask.awake, union[2] | mask.core))
 
 
 def _preference(participant: Participant, starts_at: datetime, minutes: int) -> tuple[int, float]:
@@ -156,32 +191,41 @@ def assign(participants: list[Participant], starts: list[datetime], minutes: int
     return Proposal(slots, counts[WORKING], counts[STRETCH], counts[NIGHT])
 
 
+def _first_after(starts: list[datetime], minutes: int) -> list[int]:
+    """For each start, the index of the first start that does not overlap a session beginning there."""
+    return [bisect_left(starts, start + timedelta(minutes=minutes)) for start in starts]
+
+
 def best_split(participants: list[Participant], day: date, reference_zone: str, minutes: int,
-               sessions: int = 1, hosts_awake: bool = False) -> Proposal | None:
-    """The best `sessions` staggered, non-overlapping starts on a day, and who joins which.
+               sessions: int = 1, hosts_awake: bool = False, days: int = 1) -> Proposal | None:
+    """The best `sessions` staggered, non-overlapping starts, and who joins which.
 
     Maximises the participants inside working hours, then those inside working-or-stretch hours, then
     those inside core hours; the earliest such starts win ties. With `hosts_awake`, the organizers
-    (who attend every session, in the reference zone) keep within 07–21 too.
+    (who attend every session, in the reference zone) keep within 07–21 too. With `days=2` (two or
+    three sessions), the sessions are spread over the day and the next one, each day having one at least
+    (as GRCP 9's 16:00 on the 10th and 08:30 on the 11th).
     """
     participants = list(participants)
-    starts = candidate_starts(day, reference_zone, minutes)
+    spread = days == 2 and sessions > 1
+    dates = [day, day + timedelta(days=1)] if spread else [day]
+    starts = [start for each in dates for start in candidate_starts(each, reference_zone, minutes)]
     if hosts_awake:
         starts = [start for start in starts
                   if band(start, start + timedelta(minutes=minutes), reference_zone) != NIGHT]
     if not participants or len(starts) < sessions:
         return None
-    masks = [_masks(participants, start, minutes) for start in starts]
-    best_key, best_combo = None, None
-    for combo in combinations(range(len(starts)), sessions):
-        if not _non_overlapping(tuple(starts[i] for i in combo), minutes):
-            continue
-        key = _score([masks[i] for i in combo])
-        if best_key is None or key > best_key:
-            best_key, best_combo = key, combo
-    if best_combo is None:
+    second_day = day_bounds(dates[-1], reference_zone)[0]
+
+    def both_days(chosen: tuple[int, ...]) -> bool:
+        return not spread or starts[chosen[0]] < second_day <= starts[chosen[-1]]
+
+    search = _Search([_masks(participants, start, minutes) for start in starts], _first_after(starts, minutes),
+                     sessions, both_days)
+    search.run()
+    if search.best is None:
         return None
-    return assign(participants, [starts[i] for i in best_combo], minutes)
+    return assign(participants, [starts[i] for i in search.best], minutes)
 
 
 def day_hours(day: date, reference_zone: str) -> list[datetime]:

@@ -704,13 +704,24 @@ def _planner_form(meeting: Meeting) -> PlannerForm:
     return form
 
 
-def _participants(form: PlannerForm) -> list[planner.Participant]:
+def _iscm_participant(iscm, overrides: dict[str, str]) -> planner.Participant | None:
+    """An ISCM with its zone and where that zone comes from: the organizer's override, else the registry's."""
+    if iscm.slug in overrides:
+        return planner.Participant(iscm.slug, iscm.acronym, overrides[iscm.slug], _("your override"))
+    if iscm.home_timezone:
+        return planner.Participant(iscm.slug, iscm.acronym, iscm.home_timezone,
+                                   iscm.timezone_note or _("the registry's home zone"))
+    return None
+
+
+def _participants(form: PlannerForm) -> tuple[list[planner.Participant], list[str]]:
+    """(who the planner places, the chosen ISCMs it cannot place because they have no zone)."""
     overrides = form.parsed_overrides()
-    people = [
-        planner.Participant(iscm.slug, iscm.acronym, overrides.get(iscm.slug, iscm.home_timezone))
-        for iscm in all_iscms() if iscm.slug in (form.iscms.data or []) and (overrides.get(iscm.slug) or iscm.home_timezone)
-    ]
-    return people + [planner.Participant(zone, zone, zone) for zone in form.zones.data or []]
+    chosen = [iscm for iscm in all_iscms() if iscm.slug in (form.iscms.data or [])]
+    placed = {iscm.slug: _iscm_participant(iscm, overrides) for iscm in chosen}
+    people = [participant for participant in placed.values() if participant is not None]
+    zones = [planner.Participant(zone, zone, zone, _("added by you")) for zone in form.zones.data or []]
+    return people + zones, [iscm.acronym for iscm in chosen if placed[iscm.slug] is None]
 
 
 def _candidate_start(meeting: Meeting, form: PlannerForm) -> datetime | None:
@@ -724,16 +735,17 @@ def _candidate_start(meeting: Meeting, form: PlannerForm) -> datetime | None:
 
 
 def _plan(meeting: Meeting, form: PlannerForm) -> dict:
-    participants = _participants(form)
+    participants, without_zone = _participants(form)
     day, minutes = form.day.data, form.minutes.data
-    proposals = {count: planner.best_split(participants, day, meeting.timezone, minutes, count, form.hosts_awake.data)
-                 for count in (1, 2, 3)}
+    days = 2 if form.next_day.data else 1
+    proposals = {count: planner.best_split(participants, day, meeting.timezone, minutes, count, form.hosts_awake.data,
+                                           days) for count in (1, 2, 3)}
     starts_at = _candidate_start(meeting, form)
     if starts_at is None and proposals[1]:
         starts_at = proposals[1].slots[0].starts_at
     elif starts_at is None:
         starts_at = planner.day_bounds(day, meeting.timezone)[0]
-    return {"participants": participants, "proposals": proposals, "starts_at": starts_at,
+    return {"participants": participants, "without_zone": without_zone, "proposals": proposals, "starts_at": starts_at,
             "grid": planner.grid(participants, day, meeting.timezone, starts_at, minutes),
             "hours": [utc_to_local(hour, meeting.timezone) for hour in planner.day_hours(day, meeting.timezone)]}
 
