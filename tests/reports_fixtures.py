@@ -1,9 +1,13 @@
 """A small meeting with two sessions, an organizer and one rapporteur per session, for the reports tests."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
 
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole, Session
@@ -47,3 +51,24 @@ def report_setup(app, make_user):
             db.session.add(MeetingRole(meeting=meeting, user_id=user.id, role="rapporteur", session_id=session.id))
         db.session.commit()
         return ReportSetup(meeting.slug, tuple(s.id for s in meeting.sessions), organizer, rapporteurs)
+
+
+@pytest.fixture
+def written_by_someone_else_first():
+    """The context manager below, for tests that need a concurrent write."""
+    return _written_by_someone_else_first
+
+
+@contextmanager
+def _written_by_someone_else_first(statement: str, **params):
+    """Runs `statement` in a request's transaction just before its next flush: what another organizer's commit
+    landing between the page's read and its write does to the rows the page is about to change."""
+    def write_first(session, flush_context, instances):
+        session.connection().execute(sa.text(statement), params)
+
+    event.listen(OrmSession, "before_flush", write_first, once=True)
+    try:
+        yield
+    finally:
+        if event.contains(OrmSession, "before_flush", write_first):
+            event.remove(OrmSession, "before_flush", write_first)

@@ -14,6 +14,8 @@ from coordinator.meetings.queries import get_meeting
 from coordinator.participants.lists import ListOptions, participant_list_rows, speakers_list
 from coordinator.reports.models import SummaryReport
 
+pytest_plugins = ("tests.reports_fixtures",)
+
 
 @pytest.fixture
 def demo(app):
@@ -123,3 +125,165 @@ def test_the_report_prints_the_participant_and_speakers_lists_from_the_participa
         speakers = render_template("participants/pdf/_speakers_list.html", speakers=speakers_list(meeting))
     assert participants.count("<tr>") == 67 + 2 and participants in page
     assert "António Vitorino" in speakers and speakers in page
+
+
+def test_the_summary_page_prints_practice_tags_inline_and_annex_i_tables_with_headers(client, demo):
+    page = client.get("/meetings/grcp-9/report").get_data(as_text=True)
+    assert '<li><p><span class="tag">ARCP</span> Raising awareness amongst countries on the GCM' in page
+    annex_i = page.split('id="annex-survey-summary"')[1].split('id="annex-background"')[0]
+    assert "<th>Objective</th>\n<th>GCM objective</th>" in annex_i
+    assert "<th>ISCM</th>\n<th>Main update</th>" in annex_i and "<th>ISCM</th>\n<th>Practice</th>" in annex_i
+    assert "<th></th>" not in annex_i
+
+
+def _som_summary(app, slug="som-1"):
+    from coordinator.meetings.models import Meeting
+    from coordinator.reports import operations
+
+    with app.app_context():
+        summary = operations.get_or_start_summary(db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug)))
+        db.session.commit()
+        return summary.id
+
+
+def _wrote_and_submitted(client, auth, setup, index, text):
+    auth.login(setup.rapporteurs[index])
+    client.post(setup.url(index, "/edit"), data={"base_revision": "0", "consensuses-0": text})
+    client.post(setup.url(index, "/submit"))
+    auth.logout()
+
+
+def test_only_approved_rapporteur_reports_are_printed_in_the_annex(app, client, auth, report_setup):
+    from coordinator.reports.pdf import build_summary_pdf
+
+    _wrote_and_submitted(client, auth, report_setup, 0, "Session A agreed on cooperation.")
+    _wrote_and_submitted(client, auth, report_setup, 1, "Session B agreed on funding.")
+    auth.login(report_setup.organizer)
+    client.post(report_setup.url(0, "/approve"))
+    summary_id = _som_summary(app)
+    with app.app_context():
+        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(
+            build_summary_pdf(summary_id, "en"))).pages)
+    assert "Session A agreed on cooperation." in text and "Session B agreed on funding." not in text
+    client.post(report_setup.url(0, "/reopen"), data={"comment": "One more point."})
+    with app.app_context():
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(build_summary_pdf(summary_id, "en"))).pages)
+    assert "Session A agreed" not in text and "No rapporteur report is approved yet." in text
+
+
+def test_the_pdf_key_changes_when_any_template_the_report_renders_changes(app, tmp_path, report_setup):
+    import shutil
+
+    from coordinator.reports.models import SummaryReport as Summary
+    from coordinator.reports.pdf import build_request
+
+    copy = tmp_path / "templates"
+    shutil.copytree(app.template_folder, copy)
+    app.template_folder = str(copy)
+    _som_summary(app)
+
+    def key():
+        with app.test_request_context():
+            return build_request(db.session.scalar(sa.select(Summary))).key
+
+    keys = [key()]
+    for name in ("reports/_annex_agenda.html", "reports/_report_content.html", "reports/_annex_materials.html",
+                 "reports/summary_pdf.css", "pdf/base.html", "participants/pdf/_participant_table.html"):
+        with open(copy / name, "a", encoding="utf-8") as template:
+            template.write("\n{# a change of layout #}\n")
+        keys.append(key())
+    with open(copy / "meetings" / "show.html", "a", encoding="utf-8") as unrelated:
+        unrelated.write("\n{# not printed in the report #}\n")
+    assert len(set(keys)) == 7 and key() == keys[-1]
+
+
+def test_a_download_is_audited_and_a_look_while_it_builds_does_not_gather_the_document_again(
+    app, client, auth, report_setup, monkeypatch
+):
+    from coordinator.audit.models import AuditEntry
+    from coordinator.reports import views
+
+    _som_summary(app)
+    auth.login(report_setup.organizer)
+    assert client.get("/meetings/som-1/report.pdf").status_code == 202
+    for _ in range(120):
+        if list((app.config["EXPORT_DIR"] / "summary-report").glob("*.pdf")):
+            break
+        time.sleep(0.25)
+
+    def gathered_again(summary):
+        raise AssertionError("the waiting page's look gathered the whole document again")
+
+    monkeypatch.setattr(views, "build_request", gathered_again)
+    response = client.get("/meetings/som-1/report.pdf")
+    assert (response.status_code, response.mimetype) == (200, "application/pdf")
+    monkeypatch.undo()
+    with app.app_context():
+        logged = db.session.execute(sa.select(AuditEntry.action, AuditEntry.summary)).all()
+    assert [tuple(row) for row in logged if row.action == "participants.export"] == [
+        ("participants.export", "First SOM: downloaded the summary report (list of participants)")
+    ]
+
+
+def test_the_agenda_annex_prints_an_appearances_own_wording_and_role_label_when_the_agenda_has_them(app):
+    from coordinator.reports.document import agenda_sessions
+
+    person = {"person_id": 1, "name": "Mr Luis Alonso Serrano Echeverría", "role": "rapporteur", "delivery": "in_person",
+              "capacity": "Head of Technical Secretariat of the RCM"}
+    item = {"title": "Panel", "description": "", "starts_at": "2021-11-11T14:00:00+00:00",
+            "ends_at": "2021-11-11T14:30:00+00:00", "people": [
+                {**person, "listed_as": "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+                 "role_label": "Rapporteur for Discussion Session 1"}, person]}
+    session = {"title": "General Closing Session", "audience": "", "status": "scheduled", "interpretation": ["en"],
+               "starts_at": item["starts_at"], "ends_at": item["ends_at"], "items": [item]}
+    with app.test_request_context():
+        sessions = agenda_sessions({"sessions": [session]}, "Europe/Zurich")
+    assert sessions[0]["day"] == "11 November 2021" and sessions[0]["time"] == "15:00–15:30"
+    assert [p["described"] for p in sessions[0]["items"][0]["people"]] == [
+        "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+        "Head of Technical Secretariat of the RCM",
+    ]
+    with app.test_request_context():
+        html = render_template("reports/_annex_agenda.html", annex={"sessions": sessions, "timezone": "Europe/Zurich",
+                                                                   "zone_name": "Central European Time (Europe/Zurich)"})
+    assert ("Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría, Head of Technical Secretariat of "
+            "the Regional Conference on Migration (RCM)") in " ".join(html.split())
+
+
+def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_level(app, client, auth, report_setup):
+    from coordinator.meetings.models import Material, Meeting
+    from coordinator.reports.models import SummaryReport as Summary
+
+    with app.app_context():
+        meeting = db.session.scalar(sa.select(Meeting))
+        meeting.materials = [Material(title="GCM", position=0),
+                             Material(title="GRCP 8 report", description="IOM, “GRCP 8 report”, 2019", position=1)]
+        db.session.commit()
+        first, second = (m.id for m in meeting.materials)
+    summary_id = _som_summary(app)
+    auth.login(report_setup.organizer)
+    editor = client.get("/meetings/som-1/report/edit").get_data(as_text=True)
+    assert f'name="material-heading-{second}"' in editor and 'name="notes-description"' in editor
+    with app.app_context():
+        version = db.session.get(Summary, summary_id).version
+    form = {"version": version, "title": "SOM 1 report", "annexes": ["description", "materials"],
+            "imprint": "© 2024 IOM", "notes-description": "## Website\n\n<https://example.org/som-1>",
+            f"material-heading-{first}": "Materials", f"material-heading-{second}": "Previous reports"}
+    assert client.post("/meetings/som-1/report/edit", data=form).status_code == 302
+    section = {"key": "sub", "title": "A sub-section", "level": 3, "part": "body", "body": "Detail"}
+    assert client.post("/meetings/som-1/report/sections/new", data=section).status_code == 302
+    assert client.post("/meetings/som-1/report/sections/new", data={**section, "key": "deeper", "level": 4}).status_code == 400
+    page = " ".join(client.get("/meetings/som-1/report").get_data(as_text=True).split())
+    assert "© 2024 IOM" in page and '<h2>Website</h2> <p><a href="https://example.org/som-1"' in page
+    assert '<h2 id="annex-materials-1">Materials</h2>' in page and '<h2 id="annex-materials-2">Previous reports</h2>' in page
+    assert "<li>IOM, “GRCP 8 report”, 2019</li>" in page
+    assert '<li class="toc-3"><a href="#s-sub">A sub-section</a></li>' in page and '<h3 id="s-sub">A sub-section</h3>' in page
+    with app.app_context():
+        summary = db.session.get(Summary, summary_id)
+        assert summary.material_headings == {str(first): "Materials", str(second): "Previous reports"}
+        summary_version = summary.version
+    client.post("/meetings/som-1/report/edit", data={"version": summary_version, "title": "SOM 1 report",
+                                                      "annexes": ["materials"]})
+    with app.app_context():
+        assert db.session.get(Summary, summary_id).material_headings == {str(first): "Materials",
+                                                                         str(second): "Previous reports"}

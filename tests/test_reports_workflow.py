@@ -134,3 +134,129 @@ def test_organizer_assigns_an_existing_account_and_invites_a_new_one(app, client
     auth.logout()
     auth.login(existing)
     assert "Discussion B" in client.get("/my/sessions").get_data(as_text=True)
+
+
+def _submitted(client, auth, setup):
+    auth.login(setup.rapporteurs[0])
+    _save(client, setup, 0, **{"consensuses-0": "We agree"})
+    client.post(setup.url(0, "/submit"))
+    auth.logout()
+    auth.login(setup.organizer)
+
+
+def test_an_approval_racing_another_organizers_step_is_refused_with_409_and_changes_nothing(
+    app, client, auth, report_setup, written_by_someone_else_first
+):
+    _submitted(client, auth, report_setup)
+    with written_by_someone_else_first("UPDATE rapporteur_reports SET version = version + 1"):
+        response = client.post(report_setup.url(0, "/approve"))
+    assert response.status_code == 409
+    assert "Someone else changed this report at the same moment: nothing was changed." in response.get_data(as_text=True)
+    assert _report(app, report_setup.session_ids[0])[0] == "submitted"
+    with app.app_context():
+        assert [e.action for e in db.session.scalar(sa.select(RapporteurReport)).events] == ["submit"]
+
+
+def test_a_restore_racing_another_save_of_the_same_revision_number_is_refused_with_409(
+    app, client, auth, report_setup, written_by_someone_else_first
+):
+    auth.login(report_setup.rapporteurs[0])
+    _save(client, report_setup, 0, **{"consensuses-0": "First"})
+    _save(client, report_setup, 1, **{"consensuses-0": "Second"})
+    with app.app_context():
+        report_id = db.session.scalar(sa.select(RapporteurReport.id))
+    statement = ("INSERT INTO report_revisions (report_id, number, content, created_at, origin) "
+                 "VALUES (:report, 3, '{}', '2024-03-05 12:00:00', 'save')")
+    with written_by_someone_else_first(statement, report=report_id):
+        response = client.post(report_setup.url(0, "/revisions/1/restore"), data={"base_revision": "2"})
+    assert response.status_code == 409
+    assert "nothing was changed" in response.get_data(as_text=True)
+    status, head, content = _report(app, report_setup.session_ids[0])
+    assert (head, content["consensuses"]) == (2, ["Second"])
+
+
+def test_a_save_of_the_saved_text_from_an_older_tab_is_no_conflict(app, client, auth, report_setup):
+    auth.login(report_setup.rapporteurs[0])
+    _save(client, report_setup, 0, **{"consensuses-0": "Typed before the reload"})
+    late = client.post(report_setup.url(0, "/autosave"), data={"base_revision": "0", "consensuses-0": "Typed before the reload"})
+    assert (late.status_code, late.json) == (200, {"revision": 1, "saved": False})
+    other = client.post(report_setup.url(0, "/autosave"), data={"base_revision": "0", "consensuses-0": "Something else"})
+    assert other.status_code == 409
+    assert _report(app, report_setup.session_ids[0])[1] == 1
+
+
+def _final_summary(app, slug):
+    from coordinator.meetings.models import Meeting
+    from coordinator.reports import operations
+    from coordinator.reports.models import SummaryReport
+
+    with app.app_context():
+        summary = operations.get_or_start_summary(db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug)))
+        summary.final = True
+        db.session.commit()
+    return lambda: _scalar(app, sa.select(SummaryReport.final))
+
+
+def _scalar(app, query):
+    with app.app_context():
+        return db.session.scalar(query)
+
+
+def test_reopening_a_report_a_final_summary_prints_makes_the_summary_a_draft_and_says_so(app, client, auth, report_setup):
+    from coordinator.audit.models import AuditEntry
+
+    _submitted(client, auth, report_setup)
+    client.post(report_setup.url(0, "/approve"))
+    summary_final = _final_summary(app, report_setup.slug)
+    page = client.get(report_setup.url(0)).get_data(as_text=True)
+    assert "The summary report is final and prints this report: reopening it makes the summary a draft again." in page
+    response = client.post(report_setup.url(0, "/reopen"), data={"comment": "A figure is wrong."}, follow_redirects=True)
+    assert "The summary report was final and printed this report: it is a draft again." in response.get_data(as_text=True)
+    assert (_report(app, report_setup.session_ids[0])[0], summary_final()) == ("changes_requested", False)
+    logged = _scalar(app, sa.select(AuditEntry.summary).where(AuditEntry.object_type == "SummaryReport"))
+    assert logged == "Summary report of som-1: a draft again, the report of Discussion A was reopened"
+
+
+def test_reopening_leaves_a_draft_summary_and_one_without_the_reports_alone(app, client, auth, report_setup):
+    from coordinator.reports.models import SummaryReport
+
+    _submitted(client, auth, report_setup)
+    client.post(report_setup.url(0, "/approve"))
+    summary_final = _final_summary(app, report_setup.slug)
+    with app.app_context():
+        db.session.scalar(sa.select(SummaryReport)).annexes = ["agenda"]
+        db.session.commit()
+    response = client.post(report_setup.url(0, "/reopen"), data={"comment": "A figure is wrong."}, follow_redirects=True)
+    assert "it is a draft again" not in response.get_data(as_text=True)
+    assert summary_final() is True
+
+
+def test_the_editor_sets_the_reports_title_headings_introductions_and_order_without_javascript(
+    app, client, auth, report_setup
+):
+    auth.login(report_setup.rapporteurs[0])
+    page = client.get(report_setup.url(0, "/edit")).get_data(as_text=True)
+    assert 'name="heading-challenges" value="Challenges"' in page and 'name="position-challenges" value="9"' in page
+    form = {
+        "base_revision": "0", "title": "Discussion A: the notes", "opening": "SESSION A", "facilitator": "Ms F",
+        "iscms_present-0": "Regional Conference on Migration (RCM)", "challenges-0": "Funding",
+        "practices-0-text": "Networks", "next_steps-0": "A workshop in 2022",
+        "heading-challenges": "Main migration trends, challenges, and gaps", "heading-practices": "",
+        "intro-challenges": "What are the main trends?", "heading-objective": "Objective",
+        "position-opening": "1", "position-challenges": "2", "position-practices": "3",
+        **{f"position-{part}": "5" for part in ("people", "objective", "guiding_questions", "iscms_present", "floor",
+                                                 "consensuses", "recommendations", "next_steps", "free_text")},
+    }
+    assert client.post(report_setup.url(0, "/edit"), data=form).status_code == 302
+    content = _report(app, report_setup.session_ids[0])[2]
+    assert content["headings"] == {"challenges": "Main migration trends, challenges, and gaps", "practices": ""}
+    assert content["order"][:3] == ["opening", "challenges", "practices"]
+    shown = client.get(report_setup.url(0)).get_data(as_text=True)
+    positions = [shown.index(text) for text in (
+        "SESSION A", "Main migration trends, challenges, and gaps", "What are the main trends?", "Funding", "Networks",
+        "Ms F", "Regional Conference on Migration (RCM)", "Next steps", "A workshop in 2022",
+    )]
+    assert positions == sorted(positions)
+    assert "Effective practices" not in shown.split('class="report-body"')[1]
+    editor = client.get(report_setup.url(0, "/edit")).get_data(as_text=True)
+    assert editor.index('name="challenges-0"') < editor.index('name="practices-0-text"') < editor.index('name="objective"')
