@@ -209,3 +209,16 @@ def test_renaming_a_theme_reaches_the_session_events_of_the_meeting_feed(app, cl
     after = client.get(FEED, headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200
     assert {tuple(str(c) for c in e["categories"].cats) for e in parse(after.data).values()} == {("Labour mobility",)}
+
+
+def test_deleting_a_meeting_keeps_nothing_of_its_sessions(app, client, grcp9, sign_in):
+    from coordinator.calendars.models import RemovedSession
+
+    closing = _sessions(app, grcp9.meeting_id)["General Closing Session"]
+    sign_in("organizer", grcp9.meeting_id)
+    client.post(f"/meetings/grcp-9/sessions/{closing}/delete")
+    with app.app_context():
+        assert db.session.scalars(sa.select(RemovedSession.session_id)).all() == [closing]
+        db.session.delete(db.session.get(Meeting, grcp9.meeting_id))
+        db.session.commit()
+        assert db.session.scalars(sa.select(RemovedSession.session_id)).all() == []

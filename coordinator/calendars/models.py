@@ -7,7 +7,7 @@ import math
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 from sqlalchemy.orm import Session as OrmSession
 
 from coordinator.db import UTCDateTime, utcnow
@@ -150,7 +150,17 @@ def _forget_mark(session: OrmSession, *args) -> None:
 
 @sa.event.listens_for(Session, "after_delete")
 def _remember_removed_session(mapper, connection, target: Session) -> None:
-    """A deleted session's UID is kept, so the feeds can send its last released copy as CANCELLED."""
+    """A deleted session's UID is kept, so the feeds can send its last released copy as CANCELLED
+    (not when its whole meeting is deleted: nothing of it is left to send)."""
+    if target.meeting is not None and target.meeting in object_session(target).deleted:
+        return
     table = RemovedSession.__table__
     connection.execute(table.delete().where(table.c.session_id == target.id))
     connection.execute(table.insert().values(session_id=target.id, meeting_id=target.meeting_id, uid=target.uid))
+
+
+@sa.event.listens_for(Meeting, "after_delete")
+def _forget_removed_sessions(mapper, connection, target: Meeting) -> None:
+    """The foreign key cascades on PostgreSQL; SQLite does not enforce it, so the rows go here too."""
+    table = RemovedSession.__table__
+    connection.execute(table.delete().where(table.c.meeting_id == target.id))
