@@ -7,7 +7,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from coordinator.exporting.pdf import render_pdf_html
 from coordinator.extensions import db
+from coordinator.participants import printouts
+from coordinator.participants.labels import capacity_label
 from coordinator.participants.lists import (
     ListOptions,
     fold,
@@ -17,7 +20,8 @@ from coordinator.participants.lists import (
     speakers_list,
     split_capacity,
 )
-from coordinator.participants.printouts import badges, place_cards, text_direction
+from coordinator.participants.models import CAPACITIES
+from coordinator.participants.printouts import NameCard, badges, place_cards, text_direction
 from coordinator.participants.seed import seed_participants
 from tests.participants_factories import (
     add_meeting,
@@ -256,3 +260,66 @@ def test_the_capacity_ending_of_an_iscm_column(app):
     assert split_capacity("South American Conference on Migration (SACM)") == (
         "South American Conference on Migration (SACM)", None)
     assert split_capacity("Chair") == ("Chair", None)
+
+
+def staff_client_on(app, client, auth, make_user, slug="som-2024"):
+    staff = make_user("staff")
+    grant(app, slug, staff, "staff")
+    auth.login(staff)
+    return client
+
+
+def test_the_alphabetical_list_says_so(app, client, auth, make_user):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Ana", "Costa")
+    staff_client_on(app, client, auth, make_user)
+    alphabetical = pdf_text(client.get("/meetings/som-2024/participants.pdf?order=alphabetical").data)
+    by_iscm = pdf_text(client.get("/meetings/som-2024/participants.pdf").data)
+    assert "Participant List (Alphabetical order)" in alphabetical
+    assert "Participant List" in by_iscm and "Alphabetical order" not in by_iscm
+
+
+def test_a_long_email_wraps_inside_its_column(app, client, auth, make_user):
+    email = "maria.papadopoulou-konstantinopoulou.delegation@mfa.example.gov.gr"
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "Maria", "Papadopoulou", email=email, position="Head of Unit")
+    staff_client_on(app, client, auth, make_user)
+    text = pdf_text(client.get("/meetings/som-2024/participants.pdf?email=1").data)
+    assert email not in text.splitlines() and email in text.replace("\n", "")
+    assert "Head of Unit" in text
+
+
+def test_text_cells_in_arabic_run_right_to_left(app):
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "محمد", "العلي", organisation="جامعة الدول العربية",
+                           position="مدير إدارة اللاجئين", honorific="السيد")
+    with app.test_request_context():
+        meeting = get_meeting("som-2024")
+        list_html = render_pdf_html(**_template(printouts.participant_list(meeting, ListOptions())))
+        cards_html = render_pdf_html(**_template(place_cards(meeting, ListOptions())))
+    assert '<td class="col-position" dir="rtl">مدير إدارة اللاجئين, جامعة الدول العربية</td>' in list_html
+    assert '<td class="col-represented" dir="rtl">جامعة الدول العربية</td>' in list_html
+    assert '<div class="card-affiliation" dir="rtl">جامعة الدول العربية</div>' in cards_html
+
+
+def _template(printout) -> dict:
+    return {"template_name": printout.template, **printout.context}
+
+
+def test_long_names_get_smaller_type_on_badges_and_cards_instead_of_being_cut(app):
+    cards = [NameCard("", name, "", "") for name in (
+        "Tomáš Urubek", "Lucia Rodriguez Torresi", "Mohammed bin Abdulrahman bin Jassim Al Thani",
+        "Venkatanarasimharajuvaripeta", "Xochiquetzalpapalotzinmaxtlatzintli Cuauhtémoc")]
+    assert [card.badge_scale for card in cards] == [0, 0, 1, 2, 3]
+    assert [card.card_scale for card in cards] == [0, 0, 0, 0, 1]
+    add_meeting(app)
+    add_person_participant(app, "som-2024", "", "Xochiquetzalpapalotzinmaxtlatzintli")
+    with app.test_request_context():
+        html = render_pdf_html(**_template(badges(get_meeting("som-2024"), ListOptions())))
+    assert '<div class="badge-name scale-3" dir="ltr">Xochiquetzalpapalotzinmaxtlatzintli</div>' in html
+
+
+def test_capacities_are_cased_as_annex_vi_prints_them():
+    assert [capacity_label(code) for code in CAPACITIES] == [
+        "Chair", "Co-Chair", "incoming Chair", "for the Chair", "Head of Secretariat", "Secretariat",
+        "Co-Secretariat", "Informal support", "Member State delegate", "Observer", "Organizer"]

@@ -5,6 +5,8 @@ from flask_babel import lazy_gettext as _l
 from coordinator.exporting import jobs
 from coordinator.participants.models import DEFAULT_GROUPS
 
+#: As Annex VI prints them: a capital letter, except "incoming Chair" and "for the Chair", which read on
+#: from the ISCM's name.
 CAPACITY_LABELS = {
     "chair": _l("Chair"),
     "co_chair": _l("Co-Chair"),
@@ -13,10 +15,10 @@ CAPACITY_LABELS = {
     "head_of_secretariat": _l("Head of Secretariat"),
     "secretariat": _l("Secretariat"),
     "co_secretariat": _l("Co-Secretariat"),
-    "informal_support": _l("informal support"),
-    "delegate": _l("member State delegate"),
-    "observer": _l("observer"),
-    "organiser": _l("organizer"),
+    "informal_support": _l("Informal support"),
+    "delegate": _l("Member State delegate"),
+    "observer": _l("Observer"),
+    "organiser": _l("Organizer"),
 }
 #: How lists and spreadsheets write each capacity in English, lower-cased, besides its label: what an
 #: import recognises, and the ending a printed ISCM column ("… (CMC) incoming Chair") may carry.

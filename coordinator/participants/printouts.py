@@ -25,6 +25,10 @@ from coordinator.participants.models import Participant
 #: Raise when a template's look changes, so files built from the old one are not served again.
 TEMPLATE_VERSION = 2
 BADGES_PER_SHEET = 8
+#: The longest word and the longest name a badge's name holds at each type size but the smallest
+#: (21, 17, 13.5 pt); a place card's line holds half as many letters again (40, 34, 28 pt).
+NAME_SCALES = ((20, 40), (25, 50), (31, 62))
+PLACE_CARD_ROOM = 1.5
 KINDS = ("participant-list", "speakers", "badges", "place-cards", "sign-in")
 #: The most entries of each printout laid out inside the request; more are built off it. A list row
 #: is cheap; a badge or a place card is a box of large type (150 badges took 9–47 s).
@@ -55,6 +59,25 @@ class NameCard:
     name: str
     affiliation: str
     capacity: str
+
+    @property
+    def badge_scale(self) -> int:
+        return _name_scale(self.name, 1.0)
+
+    @property
+    def card_scale(self) -> int:
+        return _name_scale(self.name, PLACE_CARD_ROOM)
+
+
+def _name_scale(name: str, room: float) -> int:
+    """0 for a name the largest type holds (its longest word on one line, the whole on two), up to 3 for
+    the longest: badges and cards pick smaller type by it instead of cutting the name off. `room` is how
+    many times a badge's letters a line holds at the same scale."""
+    longest = max((len(word) for word in name.split()), default=0)
+    for scale, (word, total) in enumerate(NAME_SCALES):
+        if longest <= word * room and len(name) <= total * room:
+            return scale
+    return len(NAME_SCALES)
 
 
 def text_direction(text: str) -> str:
