@@ -1,7 +1,9 @@
 """Staff import a spreadsheet with an error, see it listed, fix it, import, and download the list."""
 
+from pathlib import Path
+
 from tests.conftest import PASSWORD
-from tests.participants_factories import add_meeting, grant
+from tests.participants_factories import add_meeting, grant, pdf_text
 
 HEADER = "Title,First name,Last name,E-mail,ISCM,Capacity\n"
 WITH_ERROR = HEADER + "Ms,Rüya,Gümürkçü,ruya@example.org,Almaty Process,Chair\nDr,Tomáš,Urubek,tomas@example.org,Prage Process,Chair\n"
@@ -39,3 +41,37 @@ def test_import_fix_and_download_the_participant_list(live_server, page, app, re
     with page.expect_download() as download_info:
         page.click("text=Participant list (PDF)")
     assert download_info.value.path().read_bytes()[:4] == b"%PDF"
+
+
+def test_grcp9s_own_list_imports_after_fixing_a_typo(live_server, page, app, registry, make_user, tmp_path):
+    annex = Path(__file__).resolve().parent.parent / "data" / "grcp9_annex_vi.csv"
+    add_meeting(app)
+    user = make_user("staff")
+    grant(app, "som-2024", user, "staff")
+    page.goto(f"{live_server}/login")
+    page.fill("input[name=email]", user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button.primary")
+
+    page.goto(f"{live_server}/meetings/som-2024/participants/import")
+    typo = tmp_path / "grcp9.csv"
+    typo.write_text(annex.read_text(encoding="utf-8").replace("Budapest Process Chair", "Budapset Process Chair"),
+                    encoding="utf-8")
+    page.set_input_files("input[type=file]", str(typo))
+    page.click("button.primary")
+    errors = page.locator(".import-errors").inner_text()
+    assert "Row 17: unknown ISCM “Budapset Process Chair” — did you mean “Budapest Process”?" in errors
+
+    page.click("text=Upload a corrected file")
+    page.set_input_files("input[type=file]", str(annex))
+    page.click("button.primary")
+    assert "Every row is valid." in page.locator("main").inner_text()
+    page.click("button[value=import]")
+    assert "Imported 67 participants (67 new people, 0 updated)." in page.locator(".flashes").inner_text()
+    assert page.locator("table.participants tbody tr").count() == 67
+
+    page.click("text=Print lists, badges and place cards")
+    with page.expect_download() as download_info:
+        page.click("text=Participant list (PDF)")
+    text = pdf_text(download_info.value.path().read_bytes())
+    assert "Chief of Mission, IOM Guyana" in text and "II. Host and Organizers" in text
