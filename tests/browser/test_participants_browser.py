@@ -10,14 +10,18 @@ WITH_ERROR = HEADER + "Ms,Rüya,Gümürkçü,ruya@example.org,Almaty Process,Cha
 FIXED = WITH_ERROR.replace("Prage Process", "Prague Process")
 
 
-def test_import_fix_and_download_the_participant_list(live_server, page, app, registry, make_user, tmp_path):
-    add_meeting(app)
-    user = make_user("staff")
-    grant(app, "som-2024", user, "staff")
+def sign_in(page, live_server, user) -> None:
     page.goto(f"{live_server}/login")
     page.fill("input[name=email]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.click("button.primary")
+
+
+def test_import_fix_and_download_the_participant_list(live_server, page, app, registry, make_user, tmp_path):
+    add_meeting(app)
+    user = make_user("staff")
+    grant(app, "som-2024", user, "staff")
+    sign_in(page, live_server, user)
 
     page.goto(f"{live_server}/meetings/som-2024/participants")
     page.click("text=Import from a spreadsheet")
@@ -48,10 +52,7 @@ def test_grcp9s_own_list_imports_after_fixing_a_typo(live_server, page, app, reg
     add_meeting(app)
     user = make_user("staff")
     grant(app, "som-2024", user, "staff")
-    page.goto(f"{live_server}/login")
-    page.fill("input[name=email]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button.primary")
+    sign_in(page, live_server, user)
 
     page.goto(f"{live_server}/meetings/som-2024/participants/import")
     typo = tmp_path / "grcp9.csv"
