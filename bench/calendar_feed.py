@@ -186,7 +186,8 @@ def under_gunicorn(export_dir: str) -> dict:
     port = "8765"
     env = {**os.environ, "DATABASE_URL": URL, "EXPORT_DIR": export_dir, "SECRET_KEY": "bench"}
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        # The first request builds every event again (another base URL): more than gunicorn's default 30 s.
+        [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "--timeout", "600", "-b", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:

@@ -213,23 +213,27 @@ def _session_uids(agendas: dict[int, dict[int, ReleasedSession]]) -> dict[int, s
     return uids
 
 
+def _releases(meeting_ids) -> dict[int, list[AgendaRelease]]:
+    """Every release of the meetings given, oldest first, by meeting."""
+    releases: dict[int, list[AgendaRelease]] = {}
+    for release in db.session.scalars(sa.select(AgendaRelease).where(AgendaRelease.meeting_id.in_(list(meeting_ids)))
+                                      .order_by(AgendaRelease.meeting_id, AgendaRelease.number)):
+        releases.setdefault(release.meeting_id, []).append(release)
+    return releases
+
+
 def released_agendas(session_access: dict[int, set[int] | None]) -> list[ReleasedAgenda]:
     """The released agendas of the meetings given, each cut to the sessions allowed (None: all of them).
 
     Meetings without a release, or without an allowed session in it, are left out (they are shown by
     their own event).
     """
-    if not session_access:
-        return []
-    releases: dict[int, list[AgendaRelease]] = {}
-    for release in db.session.scalars(sa.select(AgendaRelease).where(AgendaRelease.meeting_id.in_(list(session_access)))
-                                      .order_by(AgendaRelease.meeting_id, AgendaRelease.number)):
-        releases.setdefault(release.meeting_id, []).append(release)
-    histories = {}
-    for meeting_id, versions in releases.items():
-        allowed = session_access[meeting_id]
-        history = released_sessions([release.snapshot for release in versions])
-        histories[meeting_id] = {sid: s for sid, s in history.items() if allowed is None or sid in allowed}
+    releases = _releases(session_access) if session_access else {}
+    histories = {
+        meeting_id: {sid: s for sid, s in released_sessions([r.snapshot for r in versions]).items()
+                     if session_access[meeting_id] is None or sid in session_access[meeting_id]}
+        for meeting_id, versions in releases.items()
+    }
     uids = _session_uids(histories)
     meetings = {meeting.id: meeting for meeting in db.session.scalars(
         sa.select(Meeting).where(Meeting.id.in_(list(histories)))
