@@ -1,6 +1,7 @@
 """The demo summary report of GRCP 9: page, PDF text and outline, cache, and the organizers' edits."""
 
 import io
+import re
 import time
 
 import pytest
@@ -229,7 +230,7 @@ def test_the_agenda_annex_prints_an_appearances_own_wording_and_role_label_when_
     from coordinator.reports.document import agenda_sessions
 
     person = {"person_id": 1, "name": "Mr Luis Alonso Serrano Echeverría", "role": "rapporteur", "delivery": "in_person",
-              "capacity": "Head of Technical Secretariat of the RCM"}
+              "position": "", "capacity": "Head of Technical Secretariat of the RCM", "role_label": "", "listed_as": ""}
     item = {"title": "Panel", "description": "", "starts_at": "2021-11-11T14:00:00+00:00",
             "ends_at": "2021-11-11T14:30:00+00:00", "people": [
                 {**person, "listed_as": "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
@@ -238,16 +239,13 @@ def test_the_agenda_annex_prints_an_appearances_own_wording_and_role_label_when_
                "starts_at": item["starts_at"], "ends_at": item["ends_at"], "items": [item]}
     with app.test_request_context():
         sessions = agenda_sessions({"sessions": [session]}, "Europe/Zurich")
-    assert sessions[0]["day"] == "11 November 2021" and sessions[0]["time"] == "15:00–15:30"
-    assert [p["described"] for p in sessions[0]["items"][0]["people"]] == [
-        "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
-        "Head of Technical Secretariat of the RCM",
-    ]
-    with app.test_request_context():
         html = render_template("reports/_annex_agenda.html", annex={"sessions": sessions, "timezone": "Europe/Zurich",
                                                                    "zone_name": "Central European Time (Europe/Zurich)"})
-    assert ("Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría, Head of Technical Secretariat of "
-            "the Regional Conference on Migration (RCM)") in " ".join(html.split())
+    assert (sessions[0]["day"], sessions[0]["time"]) == ("11 November 2021", "15:00–15:30")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert ("Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría , Head of Technical Secretariat "
+            "of the Regional Conference on Migration (RCM)") in text
+    assert "Rapporteur: Mr Luis Alonso Serrano Echeverría , Head of Technical Secretariat of the RCM" in text
 
 
 def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_level(app, client, auth, report_setup):

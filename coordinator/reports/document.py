@@ -37,11 +37,6 @@ def zone_name(zone: str) -> str:
     return f"{get_timezone_name(get_timezone(zone), locale=str(get_locale() or 'en'))} ({zone})"
 
 
-def _person(person: dict) -> dict:
-    """An appearance with what follows its name: the agenda's own wording when it has one, else the capacity."""
-    return {**person, "described": person.get("listed_as") or person.get("capacity", "")}
-
-
 def agenda_sessions(snapshot: dict, zone: str) -> list[dict]:
     """Sessions and items with their times in the reference zone, and what Annex IV prints of each session."""
     return [
@@ -54,7 +49,7 @@ def agenda_sessions(snapshot: dict, zone: str) -> list[dict]:
             "items": [
                 {
                     "time": _range(item, zone), "title": item["title"], "description": item["description"],
-                    "people": [_person(person) for person in item["people"]],
+                    "people": item["people"],
                 }
                 for item in session["items"]
             ],
