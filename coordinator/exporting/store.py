@@ -121,14 +121,22 @@ class ExportStore:
         return True
 
     def claimed(self, kind: str, key: str, extension: str) -> dict | None:
-        """{"since": epoch seconds, "stage": ...} of a build in progress; None when none is (or it died)."""
+        """{"since": epoch seconds, "stage": ...} of a build in progress; None when none is (or it died).
+
+        A lock whose claimer has not written it yet is a claim of this instant, at no stage yet.
+        """
         lock = self._lock(kind, key, extension)
         try:
-            if self.is_older(lock, CLAIM_LIFETIME):
-                return None
-            return json.loads(lock.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            since = lock.stat().st_mtime
+            text = lock.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return None
+        if time.time() - since >= CLAIM_LIFETIME:
+            return None
+        try:
+            return json.loads(text)
+        except ValueError:
+            return {"since": since, "stage": ""}
 
     def set_stage(self, kind: str, key: str, extension: str, stage: str) -> None:
         """Record how far the claimed build is (it also keeps the claim fresh)."""
