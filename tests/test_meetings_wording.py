@@ -168,9 +168,11 @@ def test_a_change_of_wording_is_a_speaker_change():
         assert [(c["type"], c["people"]) for c in changes] == [("speakers", [7])]
 
 
-def alama_link(app) -> int:
+def alama_link(app) -> tuple[int, int]:
+    """(item id, link id) of Mr Ioane Alama's statement in Dedicated Discussion Session 2."""
     with app.app_context():
-        return db.session.scalar(sa.select(ItemPerson.id).join(Person).where(Person.key == "ioane-moreli-simi-alama"))
+        link = db.session.scalar(sa.select(ItemPerson).join(Person).where(Person.key == "ioane-moreli-simi-alama"))
+        return link.item_id, link.id
 
 
 def appearance_form(link_id, **values):
@@ -181,9 +183,7 @@ def appearance_form(link_id, **values):
 
 def test_an_organizer_edits_the_agendas_words_for_a_person_and_releases_them(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    link_id = alama_link(app)
-    with app.app_context():
-        item_id = db.session.get(ItemPerson, link_id).item_id
+    item_id, link_id = alama_link(app)
     page = client.get(f"/meetings/grcp-9/items/{item_id}/people").get_data(as_text=True)
     assert f'name="link-{link_id}-listed_name" type="text" value="Mr Ioane Alama"' in page
     response = client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit", data=appearance_form(
@@ -209,9 +209,7 @@ def test_an_organizer_edits_the_agendas_words_for_a_person_and_releases_them(app
 
 def test_emptied_words_fall_back_to_the_directory(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    link_id = alama_link(app)
-    with app.app_context():
-        item_id = db.session.get(ItemPerson, link_id).item_id
+    item_id, link_id = alama_link(app)
     client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit", data=appearance_form(link_id))
     page = plain(client.get(f"/meetings/grcp-9/items/{item_id}/people").get_data(as_text=True))
     assert "Speaker: Mr Ioane Moreli Simi Alama, Head of Secretariat, Pacific Immigration Development Community (PIDC)" \
@@ -223,9 +221,7 @@ def test_emptied_words_fall_back_to_the_directory(app, client, grcp9, sign_in):
 
 def test_words_too_long_are_refused_and_nothing_changes(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    link_id = alama_link(app)
-    with app.app_context():
-        item_id = db.session.get(ItemPerson, link_id).item_id
+    item_id, link_id = alama_link(app)
     response = client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
                            data=appearance_form(link_id, listed_name="M" * 301, listed_as="New words"))
     page = response.get_data(as_text=True)
@@ -241,7 +237,7 @@ def test_words_too_long_are_refused_and_nothing_changes(app, client, grcp9, sign
 
 def test_an_edit_of_another_items_person_is_a_404(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    link_id = alama_link(app)
+    _item_id, link_id = alama_link(app)
     response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people/{link_id}/edit",
                            data=appearance_form(link_id))
     assert response.status_code == 404
@@ -266,10 +262,9 @@ def test_attaching_with_the_agendas_own_words(app, client, grcp9, sign_in):
 
 def test_erasing_a_person_blanks_the_agendas_own_name_and_words(app, client, grcp9, sign_in, as_role):
     sign_in("organizer", grcp9.meeting_id)
-    link_id = alama_link(app)
+    item_id, link_id = alama_link(app)
     with app.app_context():
-        link = db.session.get(ItemPerson, link_id)
-        item_id, person_id = link.item_id, link.person_id
+        person_id = db.session.get(ItemPerson, link_id).person_id
     client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
                 data=appearance_form(link_id, listed_name="Mr Ioane Alama", listed_as="Head of the PIDC"))
     client.post("/logout")

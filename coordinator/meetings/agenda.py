@@ -20,8 +20,9 @@ def _not_in(text: str, parts) -> list[str]:
 
 
 def appearance(link) -> dict:
-    """One appearance as the agenda prints it: its own wording (listed_as) when set, else the directory's
-    position and organisation (what the capacity does not already say) with the capacity."""
+    """One appearance as plain data: the name it is printed under, the role and its label, the directory's
+    position and organisation less what the capacity already says, the capacity, and the agenda's own
+    wording (listed_as), which `described` prints in place of the rest."""
     person, capacity = link.person, link.capacity or ""
     return {
         "person_id": person.id, "name": link.listed_name or person.name_with_honorific,
