@@ -260,3 +260,27 @@ def test_the_editor_sets_the_reports_title_headings_introductions_and_order_with
     assert "Effective practices" not in shown.split('class="report-body"')[1]
     editor = client.get(report_setup.url(0, "/edit")).get_data(as_text=True)
     assert editor.index('name="challenges-0"') < editor.index('name="practices-0-text"') < editor.index('name="objective"')
+
+
+def test_a_new_report_is_prefilled_with_the_agendas_facilitator_and_the_sessions_iscms(app, client, auth, report_setup):
+    from datetime import UTC, datetime
+
+    from coordinator.iscms.models import Iscm
+    from coordinator.meetings.models import AgendaItem, ItemPerson, Session
+    from coordinator.people.models import Person
+
+    with app.app_context():
+        session = db.session.get(Session, report_setup.session_ids[0])
+        session.iscms = [Iscm(slug="rcm", acronym="RCM", name="Regional Conference on Migration"),
+                         Iscm(slug="prague-process", acronym="Prague Process", name="Prague Process")]
+        item = AgendaItem(title="Discussion", starts_at=datetime(2024, 3, 5, 9, tzinfo=UTC),
+                          ends_at=datetime(2024, 3, 5, 10, tzinfo=UTC))
+        item.people = [ItemPerson(person=Person(honorific="H.E. Mr", given_name="Frank", family_name="Tressler"),
+                                  role="facilitator", capacity="Chair of the SACM")]
+        session.items.append(item)
+        db.session.commit()
+    auth.login(report_setup.rapporteurs[0])
+    client.get(report_setup.url(0, "/edit"))
+    content = _report(app, report_setup.session_ids[0])[2]
+    assert content["facilitator"] == "H.E. Mr Frank Tressler, Chair of the SACM"
+    assert content["iscms_present"] == ["Prague Process", "Regional Conference on Migration (RCM)"]
