@@ -235,15 +235,18 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         workbook.close()
 
 
+#: The field each usual header means (each header belongs to one field).
+HEADERS = {alias: name for name, (_label, aliases) in FIELDS.items() for alias in aliases}
+LONGEST_HEADER = max(map(len, HEADERS)) + 10
+
+
 def guess_mapping(headers: list[str]) -> list[str]:
     """The field each column most likely holds, IGNORE when none; a field is used by one column only."""
     taken, mapping = set(), []
     for header in headers:
-        key = re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip()
-        match = next(
-            (name for name, (_label, aliases) in FIELDS.items() if key in aliases and name not in taken),
-            IGNORE,
-        )
+        key = re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip() if len(header) <= LONGEST_HEADER else ""
+        match = HEADERS.get(key, IGNORE)
+        match = IGNORE if match in taken else match
         if match:
             taken.add(match)
         mapping.append(match)
@@ -273,6 +276,8 @@ class Vocabulary:
     displays: dict
     groups: dict
     group_keys: dict
+    capacities: dict
+    statuses: dict
 
     @classmethod
     def for_meeting(cls, meeting) -> "Vocabulary":
@@ -285,7 +290,8 @@ class Vocabulary:
         for group in ensure_groups(meeting):
             groups[_spelling(group.key)] = groups[_spelling(group.title)] = group.id
             keys[group.id] = group.key
-        return cls(iscms, displays, groups, keys)
+        capacities = _codes_by_spelling(CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS)
+        return cls(iscms, displays, groups, keys, capacities, _codes_by_spelling(STATUSES, STATUS_LABELS))
 
     def find_iscm(self, text: str) -> int | None:
         """The ISCM a text names: any spelling, or "Name (ACRONYM)" by its acronym or its name."""
@@ -331,14 +337,13 @@ class Vocabulary:
         return None
 
 
-def _code_for(text: str, codes, labels: dict, spellings: dict | None = None) -> str | None:
-    """The code a cell names by its code, its label in the reader's language, or a usual spelling."""
-    wanted = _spelling(text)
-    for code in codes:
-        known = (code, str(labels.get(code, "")), *(spellings or {}).get(code, ()))
-        if wanted in {_spelling(spelling) for spelling in known}:
-            return code
-    return None
+def _codes_by_spelling(codes, labels: dict, spellings: dict | None = None) -> dict:
+    """A code by each way a cell may name it: the code, its label in the reader's language, a usual spelling."""
+    return {
+        _spelling(spelling): code
+        for code in codes
+        for spelling in (code, str(labels[code]), *(spellings or {}).get(code, ()))
+    }
 
 
 def is_formula(value: str) -> bool:
@@ -431,14 +436,14 @@ def _participation(
             errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
     group_id = values.get("group_id") or section
     errors += _iscm_values(number, cells, vocabulary, vocabulary.group_keys.get(group_id), values)
-    for name, codes, labels, spellings in (
-        ("capacity", CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS),
-        ("status", STATUSES, STATUS_LABELS, None),
+    for name, codes, labels, known_codes in (
+        ("capacity", CAPACITIES, CAPACITY_LABELS, vocabulary.capacities),
+        ("status", STATUSES, STATUS_LABELS, vocabulary.statuses),
     ):
         text = cells.get(name, "")
         if not text:
             continue
-        values[name] = _code_for(text, codes, labels, spellings)
+        values[name] = known_codes.get(_spelling(text))
         if values[name] is None:
             known = ", ".join(str(labels[code]) for code in codes)
             errors.append(
