@@ -59,10 +59,14 @@ def agenda_url(meeting_slug: str) -> str:
     return url_for("meetings.agenda_page", slug=meeting_slug, _external=True)
 
 
-def _stamp(uid: str, sequence: int, *changes) -> str:
-    base = url_for("core.home", _external=True)
+def _stamp(base: str, uid: str, sequence: int, *changes) -> str:
+    """What a cached event was built from; `base` is the site's address its links start with."""
     text = "|".join(str(part) for part in (FORMAT_VERSION, uid, sequence, base, *changes))
     return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _base() -> str:
+    return url_for("core.home", _external=True)
 
 
 # --- Meetings as events ---------------------------------------------------------------------------
@@ -291,7 +295,8 @@ def meeting_fragments(meeting_clause, language: str,
         .where(meeting_clause)
         .order_by(*order)
     ).all()
-    stamps = {row.id: _stamp(row.uid, row.sequence, row.updated_at) for row in rows}
+    base = _base()
+    stamps = {row.id: _stamp(base, row.uid, row.sequence, row.updated_at) for row in rows}
     stale = [row.id for row in rows if row.stamp != stamps[row.id]]
     built = _build_meetings(stale, stamps, language)
     fragments = Fragments([], {})
@@ -325,10 +330,10 @@ def session_fragments(agendas: list[ReleasedAgenda], fragments: Fragments, langu
             sa.select(IcalFragment.uid, IcalFragment.stamp, IcalFragment.body)
             .where(IcalFragment.uid.in_(uids[start:start + _CHUNK]), IcalFragment.language == language)
         )})
-    built = {}
+    built, base = {}, _base()
     for agenda in agendas:
         for uid, released in agenda.sessions:
-            stamp = _stamp(uid, released.sequence, agenda.release.id, agenda.meeting.updated_at,
+            stamp = _stamp(base, uid, released.sequence, agenda.release.id, agenda.meeting.updated_at,
                            agenda.meeting.sequence, released.removed)
             stored = cached.get(uid)
             if stored is not None and stored.stamp == stamp:
@@ -358,7 +363,7 @@ def feed_fragments(meeting_clause, session_access: dict[int, set[int] | None], l
 
 def scope_key(kind: str, scope, language: str) -> str:
     """Which feed this is, whatever its version: one file is kept per scope."""
-    return content_key(FORMAT_VERSION, kind, scope, url_for("core.home", _external=True), language)
+    return content_key(FORMAT_VERSION, kind, scope, _base(), language)
 
 
 def version_key(scope: str, marker: datetime, *extra) -> str:
