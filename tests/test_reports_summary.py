@@ -285,3 +285,26 @@ def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_le
     with app.app_context():
         assert db.session.get(Summary, summary_id).material_headings == {str(first): "Materials",
                                                                          str(second): "Previous reports"}
+
+
+@pytest.mark.parametrize("path", ["move", "delete"])
+def test_section_moves_and_deletions_racing_another_organizers_are_refused_with_409(
+    app, client, auth, report_setup, written_by_someone_else_first, path
+):
+    from coordinator.meetings.models import Meeting
+    from coordinator.reports import operations
+    from coordinator.reports.models import SummarySection
+
+    with app.app_context():
+        summary = operations.get_or_start_summary(db.session.scalar(sa.select(Meeting)))
+        sections = [operations.save_section(summary, None, {"key": key, "title": key.title(), "level": 1,
+                                                            "part": "body", "body": ""}, None) for key in ("a", "b")]
+        db.session.commit()
+        first = sections[0].id
+    auth.login(report_setup.organizer)
+    with written_by_someone_else_first("UPDATE summary_sections SET version = version + 1"):
+        response = client.post(f"/meetings/som-1/report/sections/{first}/{path}", data={"direction": "down"})
+    assert response.status_code == 409
+    assert "Someone else saved the summary report since you opened it." in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalars(sa.select(SummarySection.key).order_by(SummarySection.position)).all() == ["a", "b"]

@@ -443,6 +443,12 @@ def _summary_editor(meeting, summary, form=None, acronyms_form=None, conflict=Fa
                            reports=queries.reports_by_session(meeting)), status
 
 
+def _summary_conflict(meeting, summary):
+    """Another organizer changed the same sections at the same moment: nothing is changed, the page says so."""
+    db.session.rollback()
+    return _summary_editor(meeting, summary, conflict=True, status=409)
+
+
 @login_required
 def summary_edit(slug):
     meeting = _manageable_meeting(slug)
@@ -526,9 +532,13 @@ def section_edit(slug, section_id=None):
 @login_required
 def section_delete(slug, section_id):
     meeting = _manageable_meeting(slug)
-    section = _section_or_404(operations.get_or_start_summary(meeting), section_id)
-    operations.delete_section(section)
-    db.session.commit()
+    summary = operations.get_or_start_summary(meeting)
+    section = _section_or_404(summary, section_id)
+    try:
+        operations.delete_section(section)
+        db.session.commit()
+    except StaleDataError:
+        return _summary_conflict(meeting, summary)
     flash(_("The section is deleted."), "info")
     return redirect(url_for("reports.summary_edit", slug=slug))
 
@@ -536,9 +546,13 @@ def section_delete(slug, section_id):
 @login_required
 def section_move(slug, section_id):
     meeting = _manageable_meeting(slug)
-    section = _section_or_404(operations.get_or_start_summary(meeting), section_id)
-    operations.move_section(section, -1 if request.form.get("direction") == "up" else 1)
-    db.session.commit()
+    summary = operations.get_or_start_summary(meeting)
+    section = _section_or_404(summary, section_id)
+    try:
+        operations.move_section(section, -1 if request.form.get("direction") == "up" else 1)
+        db.session.commit()
+    except StaleDataError:
+        return _summary_conflict(meeting, summary)
     return redirect(url_for("reports.summary_edit", slug=slug) + "#sections")
 
 
