@@ -308,3 +308,18 @@ def test_section_moves_and_deletions_racing_another_organizers_are_refused_with_
     assert "Someone else saved the summary report since you opened it." in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalars(sa.select(SummarySection.key).order_by(SummarySection.position)).all() == ["a", "b"]
+
+
+def test_the_report_lists_only_who_took_part_and_the_released_agenda(app, client, demo):
+    from tests.participants_factories import add_person_participant
+
+    add_person_participant(app, "grcp-9", "Ines", "Invitedonly", status="invited")
+    add_person_participant(app, "grcp-9", "Rita", "Registeredonly", status="registered")
+    with app.app_context():
+        meeting = get_meeting("grcp-9")
+        meeting.sessions[0].title = "Unreleased working title"
+        db.session.commit()
+    page = client.get("/meetings/grcp-9/report").get_data(as_text=True)
+    assert "Invitedonly" not in page and "Registeredonly" not in page
+    assert "Unreleased working title" not in page
+    assert page.count('id="annex-agenda-') == 4

@@ -14,7 +14,8 @@ from flask_babel import format_date, get_locale
 
 from coordinator.core.timezones import utc_to_local
 from coordinator.meetings import agenda
-from coordinator.participants.lists import participant_list_rows, roman, speakers_list
+from coordinator.meetings.operations import latest_release
+from coordinator.participants.lists import ListOptions, participant_list_rows, roman, speakers_list
 from coordinator.reports import queries
 from coordinator.reports.acronyms import derive
 from coordinator.reports.models import SummaryReport
@@ -99,6 +100,16 @@ def material_groups(materials, headings: dict) -> list[dict]:
     return [group for group in groups if group["rows"]]
 
 
+#: The report lists who took part: people only invited or registered are not printed in it.
+CONFIRMED_ONLY = ListOptions(only_confirmed=True)
+
+
+def _published_agenda(meeting) -> dict:
+    """The latest released agenda, as readers know it; the working copy only for a meeting never released."""
+    release = latest_release(meeting)
+    return release.snapshot if release else agenda.snapshot(meeting)
+
+
 def _annex_builders(summary: SummaryReport):
     meeting = summary.meeting
     return {
@@ -107,11 +118,13 @@ def _annex_builders(summary: SummaryReport):
             "guiding_questions": list(meeting.guiding_questions or []),
         },
         "agenda": lambda: {
-            "sessions": agenda_sessions(agenda.snapshot(meeting), meeting.timezone),
+            "sessions": agenda_sessions(_published_agenda(meeting), meeting.timezone),
             "timezone": meeting.timezone, "zone_name": zone_name(meeting.timezone),
         },
         "speakers": lambda: {"rows": [asdict(row) for row in speakers_list(meeting)]},
-        "participants": lambda: {"sections": [asdict(section) for section in participant_list_rows(meeting)]},
+        "participants": lambda: {
+            "sections": [asdict(section) for section in participant_list_rows(meeting, CONFIRMED_ONLY)]
+        },
         "materials": lambda: {"groups": material_groups(meeting.materials, summary.material_headings or {})},
         "rapporteur_reports": lambda: {"reports": _reports(meeting)},
     }
