@@ -10,6 +10,7 @@ import vobject
 from coordinator.calendars.feeds import released_sessions
 from coordinator.core.timezones import utc_to_local
 from coordinator.extensions import db
+from coordinator.iscms.models import Theme
 from coordinator.meetings.models import Meeting, MeetingRole, Session
 from tests.calendar_factories import parse
 
@@ -222,3 +223,20 @@ def test_deleting_a_meeting_keeps_nothing_of_its_sessions(app, client, grcp9, si
         db.session.delete(db.session.get(Meeting, grcp9.meeting_id))
         db.session.commit()
         assert db.session.scalars(sa.select(RemovedSession.session_id)).all() == []
+
+
+def test_the_agenda_page_subscribes_through_the_feed_links_in_the_readers_language(client, grcp9):
+    client.post("/language", data={"locale": "fr", "next": "/meetings/grcp-9/agenda"})
+    page = client.get("/meetings/grcp-9/agenda").get_data(as_text=True)
+    assert 'href="http://localhost/meetings/grcp-9/calendar.ics?lang=fr"' in page
+    assert 'href="webcal://localhost/meetings/grcp-9/calendar.ics?lang=fr"' in page
+
+
+def test_a_french_feed_names_its_themes_in_french(app, client, grcp9):
+    with app.app_context():
+        meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == "grcp-9"))
+        meeting.themes = [db.session.scalar(sa.select(Theme).where(Theme.slug == "labour-migration"))]
+        db.session.commit()
+    events = parse(client.get("/meetings/grcp-9/calendar.ics?lang=fr").data)
+    categories = {str(c) for event in events.values() if "categories" in event for c in event["categories"].cats}
+    assert categories == {"Migration de main-d’œuvre"}

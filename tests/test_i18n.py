@@ -4,9 +4,12 @@ import re
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+
+from coordinator.extensions import db
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "coordinator" / "translations"
@@ -116,16 +119,27 @@ def test_theme_labels_cover_every_theme_of_the_data_file(app):
     assert labels == {row["slug"]: row["name"] for row in load_yaml("themes.yaml")}
 
 
-def test_registry_pages_name_themes_through_their_label(client, registry, monkeypatch):
-    from coordinator.iscms.labels import THEME_LABELS
-
-    monkeypatch.setitem(THEME_LABELS, "biometrics", "Biométrie")
-    matrix = client.get("/iscms/themes?theme=biometrics").get_data(as_text=True)
+def test_registry_pages_name_themes_in_the_readers_language(client, registry):
+    french = {"Accept-Language": "fr"}
+    matrix = client.get("/iscms/themes?theme=biometrics", headers=french).get_data(as_text=True)
     assert re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a></th>', matrix) == ["Biométrie"]
     assert 'title="IGC — Biométrie"' in matrix
     for path in ("/iscms", "/calendar"):
-        assert '<option value="biometrics" >Biométrie</option>' in client.get(path).get_data(as_text=True), path
-    assert '<a href="/iscms?theme=biometrics">Biométrie</a>' in client.get("/iscms/igc").get_data(as_text=True)
+        page = client.get(path, headers=french).get_data(as_text=True)
+        assert '<option value="biometrics" >Biométrie</option>' in page, path
+    assert '<a href="/iscms?theme=biometrics">Biométrie</a>' in client.get("/iscms/igc", headers=french).get_data(
+        as_text=True
+    )
+
+
+def test_a_theme_renamed_since_the_data_file_shows_its_new_name(app, client, registry):
+    from coordinator.iscms.models import Theme
+
+    with app.app_context():
+        db.session.scalar(sa.select(Theme).where(Theme.slug == "biometrics")).name = "Biometric systems"
+        db.session.commit()
+    page = client.get("/iscms/igc", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<a href="/iscms?theme=biometrics">Biometric systems</a>' in page
 
 
 def test_the_registry_table_gives_types_in_the_readers_language(client, registry):

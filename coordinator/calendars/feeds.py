@@ -30,6 +30,7 @@ from coordinator.exporting.ical import (
 )
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db
+from coordinator.iscms.labels import theme_label
 from coordinator.meetings.agenda import parse
 from coordinator.meetings.labels import FORMAT_LABELS, INITIATIVE_LABELS, KIND_LABELS, LEVEL_LABELS
 from coordinator.meetings.models import AgendaRelease, Meeting, Session
@@ -116,7 +117,7 @@ def meeting_event(meeting: Meeting) -> EventData:
         description=meeting_description(meeting),
         location=meeting_location(meeting),
         url=meeting_url(meeting.slug),
-        categories=tuple(theme.name for theme in meeting.themes),
+        categories=tuple(theme_label(theme) for theme in meeting.themes),
     )
 
 
@@ -202,7 +203,7 @@ def session_event(agenda: ReleasedAgenda, uid: str, released: ReleasedSession) -
         description=session_description(session, agenda.zone),
         location=session.get("room") or session.get("link") or meeting_location(meeting),
         url=agenda_url(meeting.slug),
-        categories=tuple(theme.name for theme in meeting.themes),
+        categories=tuple(theme_label(theme) for theme in meeting.themes),
     )
 
 

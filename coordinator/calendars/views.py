@@ -33,7 +33,7 @@ from coordinator.exporting.http import conditional_response
 from coordinator.exporting.ical import MIME_TYPE, CalendarMeta
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db
-from coordinator.iscms.labels import TYPE_LABELS
+from coordinator.iscms.labels import TYPE_LABELS, region_label, theme_label
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.iscms.queries import all_regions, all_themes, get_iscm, list_iscms
 from coordinator.meetings.access import can_view_meeting
@@ -68,10 +68,10 @@ def filter_labels() -> dict[str, dict[str, str]]:
     return {
         "iscms": {iscm.slug: iscm.acronym for iscm in list_iscms()},
         "types": {key: str(label) for key, label in TYPE_LABELS.items()},
-        "regions": {region.slug: region.name for region in all_regions()},
+        "regions": {region.slug: region_label(region.name) for region in all_regions()},
         "levels": {key: str(label) for key, label in LEVEL_LABELS.items()},
         "formats": {key: str(label) for key, label in FORMAT_LABELS.items()},
-        "themes": {theme.slug: theme.name for theme in all_themes()},
+        "themes": {theme.slug: theme_label(theme) for theme in all_themes()},
         "initiatives": {key: str(label) for key, label in INITIATIVE_LABELS.items()},
     }
 
@@ -333,7 +333,7 @@ def follow():
     following = request.form.get("action") != "unfollow"
     set_follow(current_user, following, iscm=iscm, theme=theme)
     db.session.commit()
-    name = iscm.acronym if iscm else theme.name
+    name = iscm.acronym if iscm else theme_label(theme)
     if following:
         flash(_("You follow %(name)s: its meetings are in your personal calendar feed.", name=name), "success")
     else:
@@ -436,6 +436,7 @@ def healthz():
 
 bp.add_app_template_global(iscm_calendar_context, "iscm_calendar_context")
 bp.add_app_template_global(personal_feed_links, "personal_feed_links")
+bp.add_app_template_global(feed_links, "feed_links")
 bp.add_app_template_global(followed_by_current_user, "followed_by_current_user")
 
 bp.add_url_rule("/calendar", "index", index)

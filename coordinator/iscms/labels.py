@@ -1,5 +1,6 @@
 """Translatable labels of the registry's fixed vocabularies."""
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 TYPE_LABELS = {
@@ -22,7 +23,7 @@ REGION_LABELS = {
     "Global": _l("Global"),
 }
 
-#: The themes of themes.yaml by slug, so a page shows them in its language; a theme added later shows its name.
+#: The names of themes.yaml by slug, marked so the catalogs translate them (theme_label reads them there).
 THEME_LABELS = {
     "asylum": _l("Asylum"),
     "biometrics": _l("Biometrics"),
@@ -63,4 +64,5 @@ def region_label(name: str) -> str:
 
 
 def theme_label(theme) -> str:
-    return str(THEME_LABELS.get(theme.slug, theme.name))
+    """The theme's name in the reader's language; a name changed or added since themes.yaml shows as written."""
+    return gettext(theme.name)

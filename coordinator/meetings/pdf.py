@@ -20,7 +20,7 @@ from coordinator.meetings.models import AgendaRelease
 KIND = "agendas"
 TEMPLATE = "pdf/meetings/agenda.html"
 #: Every file the layout depends on: editing one gives new keys, so no stale PDF is served.
-TEMPLATES = (TEMPLATE, "pdf/base.html", "pdf/base.css")
+TEMPLATES = (TEMPLATE, "meetings/_annex_people.html", "pdf/base.html", "pdf/base.css")
 #: Above this many rows (items, and people in them), the PDF is built off the request.
 INLINE_ROWS = 100
 

@@ -29,6 +29,7 @@ from coordinator.core.timezones import NonexistentLocalTime, all_zone_names, loc
 from coordinator.exporting import jobs
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db, login_manager
+from coordinator.iscms.labels import theme_label
 from coordinator.iscms.queries import all_themes, get_iscm
 from coordinator.meetings import agenda, checks, planner
 from coordinator.meetings import pdf as agenda_pdfs
@@ -175,7 +176,7 @@ def _meeting_context(meeting: Meeting) -> dict:
 def _meeting_form(meeting: Meeting | None = None) -> MeetingForm:
     form = MeetingForm(obj=meeting) if request.method == "GET" and meeting else MeetingForm()
     form.iscms.choices = [(iscm.slug, iscm.acronym) for iscm in all_iscms()]
-    form.themes.choices = [(theme.slug, theme.name) for theme in all_themes()]
+    form.themes.choices = [(theme.slug, theme_label(theme)) for theme in all_themes()]
     if request.method == "GET" and meeting:
         form.iscms.data = [iscm.slug for iscm in meeting.iscms]
         form.themes.data = [theme.slug for theme in meeting.themes]

@@ -22,7 +22,7 @@ from coordinator.reports.models import SummaryReport
 
 #: Every template the summary report's page and PDF may render (under the templates folder): its own, the
 #: PDF base, and the participant lists' partials it includes.
-TEMPLATE_GLOBS = ("reports/**/*", "pdf/*", "participants/pdf/**/*")
+TEMPLATE_GLOBS = ("reports/**/*", "pdf/*", "participants/pdf/**/*", "meetings/_annex_people.html")
 
 
 def _time(iso: str, zone: str) -> str:
