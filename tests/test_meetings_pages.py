@@ -105,8 +105,8 @@ def test_overview_shows_objective_questions_materials_and_calendar_link(client, 
 
 def test_agenda_links_the_calendar_feed_and_webcal(client, grcp9):
     page = client.get("/meetings/grcp-9/agenda?tz=Europe/Zurich").get_data(as_text=True)
-    assert 'href="/meetings/grcp-9/calendar.ics"' in page
-    assert "webcal://localhost/meetings/grcp-9/calendar.ics" in page
+    assert 'href="http://localhost/meetings/grcp-9/calendar.ics"' in page
+    assert 'href="webcal://localhost/meetings/grcp-9/calendar.ics"' in page
 
 
 # Creating and editing ---------------------------------------------------------------------------

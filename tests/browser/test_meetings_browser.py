@@ -210,8 +210,10 @@ def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(app
             "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM.") in text
 
     feed_url = page.locator("p.exports a", has_text="Calendar (.ics)").get_attribute("href")
-    assert page.locator("p.exports a", has_text="Subscribe").get_attribute("href").endswith(feed_url)
-    response = page.request.get(f"{live_server}{feed_url}")
+    assert feed_url == f"{live_server}/meetings/grcp-9/calendar.ics"
+    webcal = page.locator("p.exports a", has_text="Subscribe").get_attribute("href")
+    assert webcal == "webcal://" + feed_url.split("://", 1)[1]
+    response = page.request.get(feed_url)
     assert response.headers["content-type"].startswith("text/calendar")
     by_icalendar, by_vobject = events_by_summary(response.body())
     zurich = ZoneInfo("Europe/Zurich")
