@@ -47,29 +47,65 @@ def make_app(workdir: Path):
 
 def build_meeting() -> Meeting:
     """Sessions of 2 hours at 08:00, 10:30, 14:00 and 16:30 UTC; items of 15 minutes, two people each."""
-    people = [Person(given_name=f"Given{n}", family_name=f"Family{n}", honorific="Ms",
-                     position=f"Director of a ministry department number {n}", organisation="Ministry of Interior")
-              for n in range(PEOPLE)]
-    meeting = Meeting(slug="bench", title="Benchmark meeting of chairs and secretariats", number="BENCH 1",
-                      subtitle="A long theme to wrap over two lines of the heading " * 2, organiser="IOM",
-                      format="hybrid", start_date=date(2024, 5, 6), end_date=date(2024, 5, 8), all_day=False,
-                      timezone="Europe/Zurich", visibility="public", status="published")
+    people = [
+        Person(
+            given_name=f"Given{n}",
+            family_name=f"Family{n}",
+            honorific="Ms",
+            position=f"Director of a ministry department number {n}",
+            organisation="Ministry of Interior",
+        )
+        for n in range(PEOPLE)
+    ]
+    meeting = Meeting(
+        slug="bench",
+        title="Benchmark meeting of chairs and secretariats",
+        number="BENCH 1",
+        subtitle="A long theme to wrap over two lines of the heading " * 2,
+        organiser="IOM",
+        format="hybrid",
+        start_date=date(2024, 5, 6),
+        end_date=date(2024, 5, 8),
+        all_day=False,
+        timezone="Europe/Zurich",
+        visibility="public",
+        status="published",
+    )
     item_number = 0
     for index in range(DAYS * SESSIONS_PER_DAY):
         day = datetime(2024, 5, 6 + index // SESSIONS_PER_DAY, tzinfo=UTC)
         start = day + timedelta(hours=(8, 10.5, 14, 16.5)[index % SESSIONS_PER_DAY])
-        session = Session(title=f"Session {index + 1}", kind="discussion", starts_at=start,
-                          ends_at=start + timedelta(hours=2), interpretation=["en", "fr", "es"],
-                          audience="ISCMs based in several time zones", objective="To discuss " * 10,
-                          guiding_questions=["What are the main trends and gaps?"] * 3, room="Room A", position=index)
+        session = Session(
+            title=f"Session {index + 1}",
+            kind="discussion",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            interpretation=["en", "fr", "es"],
+            audience="ISCMs based in several time zones",
+            objective="To discuss " * 10,
+            guiding_questions=["What are the main trends and gaps?"] * 3,
+            room="Room A",
+            position=index,
+        )
         count = ITEMS // (DAYS * SESSIONS_PER_DAY) + (1 if index < ITEMS % (DAYS * SESSIONS_PER_DAY) else 0)
         for slot in range(count):
             item_start = start + timedelta(minutes=120 * slot // count)
-            item = AgendaItem(title=f"Item {item_number + 1}: statements and discussion", kind="statements",
-                              starts_at=item_start, ends_at=item_start + timedelta(minutes=120 // count),
-                              position=slot)
-            item.people = [ItemPerson(person=people[(2 * item_number + k) % PEOPLE], role=("speaker", "facilitator")[k],
-                                      capacity="for the Chair of the process", position=k) for k in range(2)]
+            item = AgendaItem(
+                title=f"Item {item_number + 1}: statements and discussion",
+                kind="statements",
+                starts_at=item_start,
+                ends_at=item_start + timedelta(minutes=120 // count),
+                position=slot,
+            )
+            item.people = [
+                ItemPerson(
+                    person=people[(2 * item_number + k) % PEOPLE],
+                    role=("speaker", "facilitator")[k],
+                    capacity="for the Chair of the process",
+                    position=k,
+                )
+                for k in range(2)
+            ]
             session.items.append(item)
             item_number += 1
         meeting.sessions.append(session)
@@ -129,11 +165,15 @@ def main() -> None:
             html = agenda_pdfs.agenda_html(release, columns, left_out)
         weasy_seconds = median_seconds(lambda: html_to_pdf(html))
         cached_seconds = median_seconds(lambda: client.get(url))
-    print(f"agenda PDF: {DAYS} days, {DAYS * SESSIONS_PER_DAY} sessions, {ITEMS} items, {PEOPLE} people, "
-          f"3 zones, {rows} rows (inline up to {agenda_pdfs.INLINE_ROWS}), {size // 1024} KiB; medians of {RUNS} runs")
+    print(
+        f"agenda PDF: {DAYS} days, {DAYS * SESSIONS_PER_DAY} sessions, {ITEMS} items, {PEOPLE} people, "
+        f"3 zones, {rows} rows (inline up to {agenda_pdfs.INLINE_ROWS}), {size // 1024} KiB; medians of {RUNS} runs"
+    )
     print(f"  first answer: {first} (the waiting page; the build runs off the request)")
-    print(f"  through the app until the PDF (cache emptied, polled every {POLL * 1000:.0f} ms): "
-          f"{app_seconds * 1000:8.1f} ms")
+    print(
+        f"  through the app until the PDF (cache emptied, polled every {POLL * 1000:.0f} ms): "
+        f"{app_seconds * 1000:8.1f} ms"
+    )
     print(f"  WeasyPrint alone, same HTML:     {weasy_seconds * 1000:8.1f} ms")
     print(f"  ratio app / WeasyPrint:          {app_seconds / weasy_seconds:8.2f}")
     print(f"  repeat request (from the store): {cached_seconds * 1000:8.1f} ms")

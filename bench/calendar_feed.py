@@ -34,8 +34,15 @@ EVENTS = 10_000
 FEW = 100
 URL = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/coord_bench_calendar")
 #: Zones of the timed events, one VTIMEZONE each (southern hemisphere and a zone that dropped DST included).
-ZONES = ("Europe/Zurich", "America/New_York", "Asia/Bangkok", "Australia/Sydney", "America/Santiago",
-         "America/Mexico_City", "Africa/Nairobi")
+ZONES = (
+    "Europe/Zurich",
+    "America/New_York",
+    "Asia/Bangkok",
+    "Australia/Sydney",
+    "America/Santiago",
+    "America/Mexico_City",
+    "Africa/Nairobi",
+)
 MONTH = "/calendar?month=2022-05"
 CLIENTS, REQUESTS_PER_CLIENT, TIME_LIMIT = 50, 20, 60.0
 
@@ -65,19 +72,40 @@ def rebuild_database(app) -> None:
 
 
 def _event(number: int, now: datetime) -> dict:
-    day = date(2021, 1, 1) + timedelta(days=number * 37 % 1095)  # spread: ~100 events already span three years
+    day = date(2021, 1, 1) + timedelta(
+        days=number * 37 % 1095
+    )  # spread: ~100 events already span three years
     timed = number % 3 == 0
     start = datetime(day.year, day.month, day.day, 7 + number % 8, tzinfo=UTC)
     return {
-        "slug": f"bench-{number}", "title": f"Meeting {number}, “ISCM”; Встреча — اجتماع", "kind": "som",
-        "level": ("ministerial", "senior", "technical")[number % 3], "format": "in_person",
-        "all_day": not timed, "start_date": day, "end_date": day + timedelta(days=number % 3), "year": day.year,
-        "starts_at": start if timed else None, "ends_at": start + timedelta(hours=2) if timed else None,
-        "timezone": ZONES[(number // 3) % len(ZONES)], "count": 1,
-        "visibility": "public", "status": "published", "description": "Agenda, notes; and more.\nSecond line.",
-        "languages": [], "interpretation": [], "guiding_questions": [], "initiatives": ["gcm"],
-        "outcome_documents": [], "uid": f"bench-{number}@coordinator", "sequence": 0, "version": 1,
-        "created_at": now, "updated_at": now, "participants_visible": False, "objectives": "",
+        "slug": f"bench-{number}",
+        "title": f"Meeting {number}, “ISCM”; Встреча — اجتماع",
+        "kind": "som",
+        "level": ("ministerial", "senior", "technical")[number % 3],
+        "format": "in_person",
+        "all_day": not timed,
+        "start_date": day,
+        "end_date": day + timedelta(days=number % 3),
+        "year": day.year,
+        "starts_at": start if timed else None,
+        "ends_at": start + timedelta(hours=2) if timed else None,
+        "timezone": ZONES[(number // 3) % len(ZONES)],
+        "count": 1,
+        "visibility": "public",
+        "status": "published",
+        "description": "Agenda, notes; and more.\nSecond line.",
+        "languages": [],
+        "interpretation": [],
+        "guiding_questions": [],
+        "initiatives": ["gcm"],
+        "outcome_documents": [],
+        "uid": f"bench-{number}@coordinator",
+        "sequence": 0,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+        "participants_visible": False,
+        "objectives": "",
     }
 
 
@@ -91,10 +119,21 @@ def add_events(app, first: int, last: int) -> None:
         theme_ids = list(db.session.scalars(sa.text("SELECT id FROM themes ORDER BY id")))
         now = datetime.now(UTC)
         db.session.execute(sa.insert(Meeting), [_event(number, now) for number in range(first, last)])
-        ids = list(db.session.scalars(sa.select(Meeting.id).where(Meeting.slug.in_(
-            [f"bench-{number}" for number in range(first, last)])).order_by(Meeting.id)))
-        db.session.execute(meeting_iscms.insert(), [{"meeting_id": i, "iscm_id": iscm_ids[n % len(iscm_ids)]} for n, i in enumerate(ids)])
-        db.session.execute(meeting_themes.insert(), [{"meeting_id": i, "theme_id": theme_ids[n % len(theme_ids)]} for n, i in enumerate(ids)])
+        ids = list(
+            db.session.scalars(
+                sa.select(Meeting.id)
+                .where(Meeting.slug.in_([f"bench-{number}" for number in range(first, last)]))
+                .order_by(Meeting.id)
+            )
+        )
+        db.session.execute(
+            meeting_iscms.insert(),
+            [{"meeting_id": i, "iscm_id": iscm_ids[n % len(iscm_ids)]} for n, i in enumerate(ids)],
+        )
+        db.session.execute(
+            meeting_themes.insert(),
+            [{"meeting_id": i, "theme_id": theme_ids[n % len(theme_ids)]} for n, i in enumerate(ids)],
+        )
         mark_calendar_changed(db.session.connection())
         db.session.commit()
 
@@ -143,13 +182,21 @@ def in_process(app) -> dict:
     figures["warm, median of 5 (s)"] = timed(lambda: client.get("/calendar.ics"), 5)
     etag, last_modified = body.headers["ETag"], body.headers["Last-Modified"]
     figures["304 by ETag, median of 20 (s)"] = timed(
-        lambda: client.get("/calendar.ics", headers={"If-None-Match": etag}), 20)
+        lambda: client.get("/calendar.ics", headers={"If-None-Match": etag}), 20
+    )
     figures["304 by If-Modified-Since, median of 20 (s)"] = timed(
-        lambda: client.get("/calendar.ics", headers={"If-Modified-Since": last_modified}), 20)
+        lambda: client.get("/calendar.ics", headers={"If-Modified-Since": last_modified}), 20
+    )
     figures["cold build in French (s)"] = timed(lambda: client.get("/calendar.ics?lang=fr"))
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == "bench-42"))
-        update_meeting(meeting, {"start_date": meeting.start_date + timedelta(days=1), "end_date": meeting.end_date + timedelta(days=1)})
+        update_meeting(
+            meeting,
+            {
+                "start_date": meeting.start_date + timedelta(days=1),
+                "end_date": meeting.end_date + timedelta(days=1),
+            },
+        )
         db.session.commit()
     figures["rebuild after one change (s)"] = timed(lambda: client.get("/calendar.ics"))
     figures["rebuild after one change, French (s)"] = timed(lambda: client.get("/calendar.ics?lang=fr"))
@@ -166,7 +213,9 @@ def hammer(url: str, headers: dict) -> float:
             if time.monotonic() > deadline:
                 return
             try:
-                with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=60) as response:
+                with urllib.request.urlopen(
+                    urllib.request.Request(url, headers=headers), timeout=60
+                ) as response:
                     response.read()
             except urllib.error.HTTPError as error:
                 if error.code != 304:
@@ -187,8 +236,20 @@ def under_gunicorn(export_dir: str) -> dict:
     env = {**os.environ, "DATABASE_URL": URL, "EXPORT_DIR": export_dir, "SECRET_KEY": "bench"}
     server = subprocess.Popen(
         # The first request builds every event again (another base URL): more than gunicorn's default 30 s.
-        [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "--timeout", "600", "-b", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "-w",
+            "2",
+            "--timeout",
+            "600",
+            "-b",
+            f"127.0.0.1:{port}",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = f"http://127.0.0.1:{port}"

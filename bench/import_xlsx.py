@@ -34,10 +34,22 @@ CAPACITIES = ("Chair", "Co-Chair", "Secretariat", "member State delegate")
 def workbook_bytes() -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Participants")
-    sheet.append(["Title", "First name", "Last name", "E-mail", "Organization", "Position", "ISCM", "Capacity"])
+    sheet.append(
+        ["Title", "First name", "Last name", "E-mail", "Organization", "Position", "ISCM", "Capacity"]
+    )
     for n in range(ROWS):
-        sheet.append(["Ms", "Rocío", f"González {n}", f"person{n}@example.org", "Ministry of the Interior",
-                      "Head of the Migration Policy Unit", ISCMS[n % len(ISCMS)], CAPACITIES[n % len(CAPACITIES)]])
+        sheet.append(
+            [
+                "Ms",
+                "Rocío",
+                f"González {n}",
+                f"person{n}@example.org",
+                "Ministry of the Interior",
+                "Head of the Migration Policy Unit",
+                ISCMS[n % len(ISCMS)],
+                CAPACITIES[n % len(CAPACITIES)],
+            ]
+        )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -49,8 +61,9 @@ def timed_import(app, data: bytes) -> tuple[float, float, float]:
         started = time.perf_counter()
         table = importing.read_table("list.xlsx", data)
         read = time.perf_counter() - started
-        records, errors = importing.validate(table, importing.guess_mapping(table.headers),
-                                             importing.Vocabulary.for_meeting(meeting))
+        records, errors = importing.validate(
+            table, importing.guess_mapping(table.headers), importing.Vocabulary.for_meeting(meeting)
+        )
         assert not errors, errors[:3]
         validated = time.perf_counter() - started
         importing.apply_import(meeting, records)
@@ -67,15 +80,24 @@ def main() -> None:
         with app.app_context():
             upgrade()
             seed_registry()
-            db.session.add(Meeting(slug="big", title="Big", visibility="public", status="published",
-                                   start_date=date(2025, 3, 3)))
+            db.session.add(
+                Meeting(
+                    slug="big",
+                    title="Big",
+                    visibility="public",
+                    status="published",
+                    start_date=date(2025, 3, 3),
+                )
+            )
             db.session.commit()
         data = workbook_bytes()
         print(f"rows: {ROWS}, file: {len(data) / 1024:.0f} KB")
         for label in ("first import (all new)", "second import (all updates)"):
             read, validate, total = timed_import(app, data)
             write = total - read - validate
-            print(f"{label}: read {read:.1f} s, validate {validate:.1f} s, write {write:.1f} s, total {total:.1f} s")
+            print(
+                f"{label}: read {read:.1f} s, validate {validate:.1f} s, write {write:.1f} s, total {total:.1f} s"
+            )
 
 
 if __name__ == "__main__":

@@ -64,18 +64,37 @@ def add_meeting(slug: str, participants: int) -> Meeting:
     from coordinator.iscms.models import Iscm
 
     iscms = db.session.scalars(db.select(Iscm)).all()
-    meeting = Meeting(slug=slug, title="A very large meeting", visibility="public", status="published",
-                      start_date=date(2025, 3, 3), end_date=date(2025, 3, 5), organiser="IOM")
+    meeting = Meeting(
+        slug=slug,
+        title="A very large meeting",
+        visibility="public",
+        status="published",
+        start_date=date(2025, 3, 3),
+        end_date=date(2025, 3, 5),
+        organiser="IOM",
+    )
     db.session.add(meeting)
     db.session.flush()
     group = ensure_groups(meeting)[0]
     for n in range(participants):
         given, family = NAMES[n % len(NAMES)].split(" ", 1)
-        person = Person(given_name=given, family_name=f"{family} {n}", honorific="Ms", organisation="Ministry",
-                        position="Director General, Department of Migration, Ministry of the Interior")
-        db.session.add(Participant(meeting_id=meeting.id, person=person, group_id=group.id,
-                                   iscm_id=iscms[n % len(iscms)].id, capacity=CAPACITIES[n % len(CAPACITIES)],
-                                   status="confirmed"))
+        person = Person(
+            given_name=given,
+            family_name=f"{family} {n}",
+            honorific="Ms",
+            organisation="Ministry",
+            position="Director General, Department of Migration, Ministry of the Interior",
+        )
+        db.session.add(
+            Participant(
+                meeting_id=meeting.id,
+                person=person,
+                group_id=group.id,
+                iscm_id=iscms[n % len(iscms)].id,
+                capacity=CAPACITIES[n % len(CAPACITIES)],
+                status="confirmed",
+            )
+        )
     return meeting
 
 
@@ -90,8 +109,10 @@ def inline_costs(app) -> None:
             html_to_pdf(html)
             each = (time.perf_counter() - started) / printout.size
             limit = printouts.INLINE_LIMITS[printout.kind]
-            print(f"{printout.kind}: {each * 1000:.0f} ms an entry; the longest inline ({limit}) "
-                  f"about {each * limit:.1f} s")
+            print(
+                f"{printout.kind}: {each * 1000:.0f} ms an entry; the longest inline ({limit}) "
+                f"about {each * limit:.1f} s"
+            )
 
 
 def main() -> None:
@@ -131,7 +152,9 @@ def main() -> None:
         print(f"build through the app (request, job, store): {build:.1f} s")
         print(f"WeasyPrint alone on the same HTML:           {alone:.1f} s")
         print(f"ratio app build / WeasyPrint alone:          {build / alone:.2f}")
-        print(f"repeat download of the unchanged list:       median {statistics.median(repeats) * 1000:.0f} ms (5 runs)")
+        print(
+            f"repeat download of the unchanged list:       median {statistics.median(repeats) * 1000:.0f} ms (5 runs)"
+        )
         inline_costs(app)
 
 

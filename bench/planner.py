@@ -43,8 +43,10 @@ def measure(people: list[Participant], day: date, sessions: int, days: int) -> N
     proposal = best_split(people, day, "Europe/Zurich", 90, sessions, days=days)
     seconds = median_seconds(lambda: best_split(people, day, "Europe/Zurich", 90, sessions, days=days))
     span = f"{day} and the next day" if days == 2 else f"{day}"
-    print(f"{len(people)} ISCMs, {span}, {sessions} session(s): {seconds * 1000:8.1f} ms "
-          f"(median of {RUNS}); working {proposal.working}, stretch {proposal.stretch}, night {proposal.night}")
+    print(
+        f"{len(people)} ISCMs, {span}, {sessions} session(s): {seconds * 1000:8.1f} ms "
+        f"(median of {RUNS}); working {proposal.working}, stretch {proposal.stretch}, night {proposal.night}"
+    )
 
 
 def main() -> None:

@@ -104,7 +104,9 @@ def main() -> None:
         print(f"  the build (run_build)            : {build * 1000:8.0f} ms")
         print(f"  WeasyPrint alone, same HTML      : {alone * 1000:8.0f} ms")
         print(f"  ratio build / WeasyPrint         : {build / alone:8.2f}")
-        print(f"  through the app, looks every {BUILD_REFRESH_SECONDS} s : {median('served') * 1000:8.0f} ms until served")
+        print(
+            f"  through the app, looks every {BUILD_REFRESH_SECONDS} s : {median('served') * 1000:8.0f} ms until served"
+        )
         print(f"  first request (key, start build) : {median('first') * 1000:8.1f} ms")
         print(f"  a look while it builds           : {median('look') * 1000:8.1f} ms")
         print(f"  cached repeat request            : {median('cached') * 1000:8.1f} ms")

@@ -57,6 +57,16 @@ def _register_blueprints(app: Flask) -> None:
     from coordinator.people.views import bp as people_bp
     from coordinator.reports.views import bp as reports_bp
 
-    for blueprint in (core_bp, auth_bp, iscms_bp, audit_bp, calendars_bp, meetings_bp, people_bp, notices_bp,
-                      participants_bp, reports_bp):
+    for blueprint in (
+        core_bp,
+        auth_bp,
+        iscms_bp,
+        audit_bp,
+        calendars_bp,
+        meetings_bp,
+        people_bp,
+        notices_bp,
+        participants_bp,
+        reports_bp,
+    ):
         app.register_blueprint(blueprint)

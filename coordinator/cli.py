@@ -57,7 +57,9 @@ def register(app: Flask) -> None:
         from rq import Worker
 
         if not app.config.get("REDIS_URL"):
-            raise click.ClickException("REDIS_URL is not set: exports are built by the app's own worker thread.")
+            raise click.ClickException(
+                "REDIS_URL is not set: exports are built by the app's own worker thread."
+            )
         Worker(["exports"], connection=Redis.from_url(app.config["REDIS_URL"])).work()
 
     @app.cli.command("create-user")

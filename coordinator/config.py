@@ -31,7 +31,7 @@ def database_url(url: str) -> str:
     """SQLAlchemy's name for the installed PostgreSQL driver (psycopg 3), whatever the URL says."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -41,7 +41,10 @@ class Config:
         os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'coordinator.sqlite'}")
     )
     #: JSON columns keep letters as they are, not as \u escapes, so a text search finds "Söderköping" in them.
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "json_serializer": partial(json.dumps, ensure_ascii=False)}
+    SQLALCHEMY_ENGINE_OPTIONS = {
+        "pool_pre_ping": True,
+        "json_serializer": partial(json.dumps, ensure_ascii=False),
+    }
     EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", PROJECT_ROOT / "exports"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
     #: Largest request body in bytes (uploads): above it the request gets the 413 page. Pages with a

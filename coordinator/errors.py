@@ -52,10 +52,13 @@ def _respond(code: int, message: str):
 def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return _respond(400, _(
-            "The form had expired, so nothing was saved. Go back to it: your browser still shows what you typed. "
-            "Copy what you need, reload the page to get a fresh form, and send it again."
-        ))
+        return _respond(
+            400,
+            _(
+                "The form had expired, so nothing was saved. Go back to it: your browser still shows what you typed. "
+                "Copy what you need, reload the page to get a fresh form, and send it again."
+            ),
+        )
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error):

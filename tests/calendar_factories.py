@@ -11,9 +11,17 @@ from coordinator.meetings.operations import create_meeting
 
 def entry_values(**overrides) -> dict:
     values = {
-        "title": "Senior Officials Meeting", "kind": "som", "level": "senior", "format": "in_person",
-        "all_day": True, "start_date": date(2023, 5, 10), "end_date": date(2023, 5, 11),
-        "iscms": ["bali-process"], "themes": ["labour-migration"], "status": "published", "visibility": "public",
+        "title": "Senior Officials Meeting",
+        "kind": "som",
+        "level": "senior",
+        "format": "in_person",
+        "all_day": True,
+        "start_date": date(2023, 5, 10),
+        "end_date": date(2023, 5, 11),
+        "iscms": ["bali-process"],
+        "themes": ["labour-migration"],
+        "status": "published",
+        "visibility": "public",
     }
     values.update(overrides)
     return values

@@ -46,9 +46,19 @@ def sign_in(app, as_role, make_user, auth):
         user = make_user("user")
         with app.app_context():
             meeting = db.session.get(Meeting, meeting_id)
-            session = next((s for s in meeting.sessions if s.kind == "discussion"), None) if role == "rapporteur" else None
-            db.session.add(MeetingRole(meeting_id=meeting_id, user_id=user.id, role=MEETING_ROLES[role],
-                                       session_id=session.id if session else None))
+            session = (
+                next((s for s in meeting.sessions if s.kind == "discussion"), None)
+                if role == "rapporteur"
+                else None
+            )
+            db.session.add(
+                MeetingRole(
+                    meeting_id=meeting_id,
+                    user_id=user.id,
+                    role=MEETING_ROLES[role],
+                    session_id=session.id if session else None,
+                )
+            )
             db.session.commit()
         auth.login(user)
         return user
@@ -65,12 +75,22 @@ def make_private(app, meeting_id: int) -> None:
 def session_row(app, session_id: int) -> dict:
     with app.app_context():
         s = db.session.get(Session, session_id)
-        return {"title": s.title, "starts_at": s.starts_at, "ends_at": s.ends_at, "version": s.version,
-                "sequence": s.sequence}
+        return {
+            "title": s.title,
+            "starts_at": s.starts_at,
+            "ends_at": s.ends_at,
+            "version": s.version,
+            "sequence": s.sequence,
+        }
 
 
 def item_row(app, item_id: int) -> dict:
     with app.app_context():
         i = db.session.get(AgendaItem, item_id)
-        return {"title": i.title, "starts_at": i.starts_at, "ends_at": i.ends_at, "version": i.version,
-                "session_id": i.session_id}
+        return {
+            "title": i.title,
+            "starts_at": i.starts_at,
+            "ends_at": i.ends_at,
+            "version": i.version,
+            "session_id": i.session_id,
+        }

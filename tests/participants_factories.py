@@ -16,11 +16,22 @@ from coordinator.people.models import Person
 
 def add_meeting(app, slug="som-2024", **values) -> str:
     with app.app_context():
-        values = {"title": "Senior Officials Meeting", "visibility": "public", "status": "published",
-                  "start_date": date(2024, 5, 10), "end_date": date(2024, 5, 11), **values}
+        values = {
+            "title": "Senior Officials Meeting",
+            "visibility": "public",
+            "status": "published",
+            "start_date": date(2024, 5, 10),
+            "end_date": date(2024, 5, 11),
+            **values,
+        }
         meeting = Meeting(slug=slug, **values)
-        meeting.sessions.append(Session(title="Opening", starts_at=datetime(2024, 5, 10, 8, tzinfo=UTC),
-                                        ends_at=datetime(2024, 5, 10, 10, tzinfo=UTC)))
+        meeting.sessions.append(
+            Session(
+                title="Opening",
+                starts_at=datetime(2024, 5, 10, 8, tzinfo=UTC),
+                ends_at=datetime(2024, 5, 10, 10, tzinfo=UTC),
+            )
+        )
         db.session.add(meeting)
         db.session.commit()
         return slug
@@ -36,15 +47,24 @@ def grant(app, slug, user, role) -> None:
         db.session.commit()
 
 
-def add_person_participant(app, slug, given, family, iscm=None, capacity=None, status="confirmed", group="iscms",
-                           **person_values) -> int:
+def add_person_participant(
+    app, slug, given, family, iscm=None, capacity=None, status="confirmed", group="iscms", **person_values
+) -> int:
     with app.app_context():
         meeting = get_meeting(slug)
         person = Person(given_name=given, family_name=family, **person_values)
         db.session.add(person)
         iscm_id = db.session.scalar(sa.select(Iscm.id).where(Iscm.slug == iscm)) if iscm else None
-        participant = add_participant(meeting, person, {"group_id": group_by_key(meeting, group).id,
-                                                        "iscm_id": iscm_id, "capacity": capacity, "status": status})
+        participant = add_participant(
+            meeting,
+            person,
+            {
+                "group_id": group_by_key(meeting, group).id,
+                "iscm_id": iscm_id,
+                "capacity": capacity,
+                "status": status,
+            },
+        )
         db.session.commit()
         return participant.id
 

@@ -25,15 +25,27 @@ class ReportSetup:
 
 
 def add_meeting(visibility="public", status="published") -> Meeting:
-    meeting = Meeting(slug="som-1", title="First SOM", number="SOM 1", visibility=visibility, status=status,
-                      timezone="Europe/Zurich", all_day=False)
+    meeting = Meeting(
+        slug="som-1",
+        title="First SOM",
+        number="SOM 1",
+        visibility=visibility,
+        status=status,
+        timezone="Europe/Zurich",
+        all_day=False,
+    )
     for position, title in enumerate(("Discussion A", "Discussion B")):
-        meeting.sessions.append(Session(
-            title=title, kind="discussion", position=position, objective="To discuss the IMRF.",
-            guiding_questions=["What works?"],
-            starts_at=datetime(2024, 3, 5, 9 + 2 * position, tzinfo=UTC),
-            ends_at=datetime(2024, 3, 5, 10 + 2 * position, tzinfo=UTC),
-        ))
+        meeting.sessions.append(
+            Session(
+                title=title,
+                kind="discussion",
+                position=position,
+                objective="To discuss the IMRF.",
+                guiding_questions=["What works?"],
+                starts_at=datetime(2024, 3, 5, 9 + 2 * position, tzinfo=UTC),
+                ends_at=datetime(2024, 3, 5, 10 + 2 * position, tzinfo=UTC),
+            )
+        )
     db.session.add(meeting)
     db.session.flush()
     return meeting
@@ -48,7 +60,9 @@ def report_setup(app, make_user):
         meeting = add_meeting()
         db.session.add(MeetingRole(meeting=meeting, user_id=organizer.id, role="organizer"))
         for session, user in zip(meeting.sessions, rapporteurs, strict=True):
-            db.session.add(MeetingRole(meeting=meeting, user_id=user.id, role="rapporteur", session_id=session.id))
+            db.session.add(
+                MeetingRole(meeting=meeting, user_id=user.id, role="rapporteur", session_id=session.id)
+            )
         db.session.commit()
         return ReportSetup(meeting.slug, tuple(s.id for s in meeting.sessions), organizer, rapporteurs)
 
@@ -63,6 +77,7 @@ def written_by_someone_else_first():
 def _written_by_someone_else_first(statement: str, **params):
     """Runs `statement` in a request's transaction just before its next flush: what another organizer's commit
     landing between the page's read and its write does to the rows the page is about to change."""
+
     def write_first(session, flush_context, instances):
         session.connection().execute(sa.text(statement), params)
 

@@ -84,7 +84,9 @@ def test_every_foundation_route_has_an_expected_status_for_every_role(app):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("endpoint", "method"), sorted(EXPECTED))
-def test_each_foundation_route_answers_each_role_as_expected(app, client, as_role, registry, endpoint, method, role):
+def test_each_foundation_route_answers_each_role_as_expected(
+    app, client, as_role, registry, endpoint, method, role
+):
     url, statuses = url_of(app, endpoint), EXPECTED[(endpoint, method)]
     as_role(role)
     response = client.get(url) if method == "GET" else client.post(url, data=POST_DATA.get(endpoint, {}))
@@ -99,11 +101,17 @@ def test_refused_chair_term_posts_change_nothing(app, client, as_role, registry,
     term_id = bali_term_id(app)
     as_role(role)
     client.post(f"/iscms/bali-process/chairs/{term_id}/delete")
-    client.post(f"/iscms/bali-process/chairs/{term_id}/edit", data={"holder": "X", "role": "chair", "status": "past"})
+    client.post(
+        f"/iscms/bali-process/chairs/{term_id}/edit", data={"holder": "X", "role": "chair", "status": "past"}
+    )
     client.post("/iscms/bali-process/chairs/new", data={"holder": "X", "role": "chair", "status": "current"})
     with app.app_context():
-        holders = db.session.scalars(sa.select(ChairTerm.holder).join(Iscm).where(Iscm.slug == "bali-process"))
+        holders = db.session.scalars(
+            sa.select(ChairTerm.holder).join(Iscm).where(Iscm.slug == "bali-process")
+        )
         assert sorted(holders) == ["Australia", "Indonesia"]
+
+
 PUBLIC_PAGES = ("/", "/iscms", "/iscms/bali-process", "/iscms/themes", "/iscms?type=RCP", "/login")
 ADMIN_PAGES = ("/iscms/new", "/iscms/bali-process/edit", "/iscms/bali-process/chairs/new", "/audit")
 
@@ -116,7 +124,9 @@ def test_public_pages_open_for_everyone(client, as_role, registry, role, path):
 
 
 @pytest.mark.parametrize("path", ADMIN_PAGES)
-@pytest.mark.parametrize(("role", "expected"), [("anonymous", 302), ("user", 403), ("staff", 403), ("admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", 302), ("user", 403), ("staff", 403), ("admin", 200)]
+)
 def test_admin_pages(client, as_role, registry, path, role, expected):
     as_role(role)
     response = client.get(path)
@@ -133,7 +143,9 @@ def test_admin_posts_are_refused_and_change_nothing(client, as_role, registry, r
     assert "Bali Process" in client.get("/iscms").get_data(as_text=True)
 
 
-@pytest.mark.parametrize(("role", "expected"), [("anonymous", 302), ("user", 200), ("staff", 200), ("admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", 302), ("user", 200), ("staff", 200), ("admin", 200)]
+)
 def test_account_page_needs_a_login(client, as_role, role, expected):
     as_role(role)
     assert client.get("/account").status_code == expected
@@ -158,8 +170,13 @@ def test_error_pages_say_what_happened_in_the_apps_own_words(client, as_role):
     assert "not allowed for the requested URL" not in wrong_method.get_data(as_text=True)
     as_role("user")
     forbidden = client.get("/audit", headers={"Accept": "application/json"}).get_json()
-    assert forbidden == {"error": {"code": 403, "title": "You may not open this page",
-                                   "message": "Your account does not give access to this page."}}
+    assert forbidden == {
+        "error": {
+            "code": 403,
+            "title": "You may not open this page",
+            "message": "Your account does not give access to this page.",
+        }
+    }
 
 
 def test_an_error_page_in_french_keeps_no_english_description(client):
@@ -171,7 +188,9 @@ def test_an_error_page_in_french_keeps_no_english_description(client):
 def test_a_views_own_description_is_shown(app, client):
     from flask import abort
 
-    app.add_url_rule("/test-own-description", "own_description", lambda: abort(404, description="Not released yet."))
+    app.add_url_rule(
+        "/test-own-description", "own_description", lambda: abort(404, description="Not released yet.")
+    )
     page = client.get("/test-own-description").get_data(as_text=True)
     assert "Not released yet." in page
     assert "There is nothing at this address" not in page

@@ -17,8 +17,10 @@ def insert_raw_entry(summary: str, changes_json: str) -> None:
     """An entry as an older version wrote it, its JSON with letters outside ASCII escaped."""
     value = "CAST(:changes AS JSON)" if db.engine.dialect.name == "postgresql" else ":changes"
     db.session.execute(
-        sa.text(f"INSERT INTO audit_entries (at, action, object_type, summary, changes) "
-                f"VALUES (:at, 'iscm.update', 'Iscm', :summary, {value})"),
+        sa.text(
+            f"INSERT INTO audit_entries (at, action, object_type, summary, changes) "
+            f"VALUES (:at, 'iscm.update', 'Iscm', :summary, {value})"
+        ),
         {"at": "2020-01-01 00:00:00", "summary": summary, "changes": changes_json},
     )
 
@@ -29,7 +31,9 @@ def test_entries_are_found_by_a_name_in_old_and_new_changes(app):
         record("iscm.update", Iscm(id=1), "new", {"name": ["Åsa Öberg", "Åsa Berg"]})
         record("iscm.update", Iscm(id=2), "other", {"name": ["Wen Li", None]})
         db.session.commit()
-        stored = db.session.scalars(sa.select(sa.cast(AuditEntry.changes, sa.Text)).order_by(AuditEntry.id)).all()
+        stored = db.session.scalars(
+            sa.select(sa.cast(AuditEntry.changes, sa.Text)).order_by(AuditEntry.id)
+        ).all()
         assert "\\u00c5sa" in stored[0] and "Åsa Öberg" in stored[1]
         assert sorted(entry.summary for entry in entries_mentioning(["Åsa Öberg"])) == ["new", "old"]
 

@@ -74,7 +74,11 @@ def test_change_password(client, auth, make_user):
     auth.login(user)
     response = client.post(
         "/account/password",
-        data={"pw-current_password": PASSWORD, "pw-new_password": "a brand new secret", "pw-confirm": "a brand new secret"},
+        data={
+            "pw-current_password": PASSWORD,
+            "pw-new_password": "a brand new secret",
+            "pw-confirm": "a brand new secret",
+        },
     )
     assert response.status_code == 302
     auth.logout()
@@ -87,13 +91,21 @@ def test_change_password_refuses_a_wrong_current_password_and_a_mismatch(app, cl
     auth.login(user)
     response = client.post(
         "/account/password",
-        data={"pw-current_password": "wrong", "pw-new_password": "a brand new secret", "pw-confirm": "a brand new secret"},
+        data={
+            "pw-current_password": "wrong",
+            "pw-new_password": "a brand new secret",
+            "pw-confirm": "a brand new secret",
+        },
     )
     assert response.status_code == 400
     assert "This is not your current password." in response.get_data(as_text=True)
     response = client.post(
         "/account/password",
-        data={"pw-current_password": PASSWORD, "pw-new_password": "a brand new secret", "pw-confirm": "different secret!"},
+        data={
+            "pw-current_password": PASSWORD,
+            "pw-new_password": "a brand new secret",
+            "pw-confirm": "different secret!",
+        },
     )
     assert "The two passwords differ." in response.get_data(as_text=True)
     with app.app_context():
@@ -103,12 +115,18 @@ def test_change_password_refuses_a_wrong_current_password_and_a_mismatch(app, cl
 def test_preferences_are_saved_and_a_bad_zone_refused(app, client, auth, make_user):
     user = make_user("staff")
     auth.login(user)
-    response = client.post("/account/preferences", data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Europe/Geneva"})
+    response = client.post(
+        "/account/preferences",
+        data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Europe/Geneva"},
+    )
     assert response.status_code == 400
     assert "Unknown time zone" in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(User, user.id).timezone is None
-    client.post("/account/preferences", data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Asia/Manila"})
+    client.post(
+        "/account/preferences",
+        data={"prefs-name": "Wen Li", "prefs-locale": "fr", "prefs-timezone": "Asia/Manila"},
+    )
     with app.app_context():
         saved = db.session.get(User, user.id)
         assert (saved.name, saved.locale, saved.timezone) == ("Wen Li", "fr", "Asia/Manila")
@@ -155,8 +173,10 @@ def test_csrf_protects_every_form(app, make_user):
     response = client.post("/login", data={"email": user.email, "password": PASSWORD})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
-    assert ("The form had expired, so nothing was saved. Go back to it: your browser still shows what you typed. "
-            "Copy what you need, reload the page to get a fresh form, and send it again.") in page
+    assert (
+        "The form had expired, so nothing was saved. Go back to it: your browser still shows what you typed. "
+        "Copy what you need, reload the page to get a fresh form, and send it again."
+    ) in page
     assert "Your input is shown again" not in page
 
 
@@ -174,7 +194,11 @@ def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(app, make
     user = make_user("staff")
     checked = []
     real_verify = operations.verify_password
-    monkeypatch.setattr(operations, "verify_password", lambda hashed, password: checked.append(hashed) or real_verify(hashed, password))
+    monkeypatch.setattr(
+        operations,
+        "verify_password",
+        lambda hashed, password: checked.append(hashed) or real_verify(hashed, password),
+    )
     with app.test_request_context():
         assert operations.authenticate("nobody@example.org", PASSWORD, "203.0.113.1").user is None
         assert operations.authenticate(user.email, "wrong password", "203.0.113.1").user is None
@@ -193,19 +217,29 @@ def proxied_app(app, tmp_path, hops: int):
     config = make_config(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path)
     config.TRUSTED_PROXIES = hops
     proxied = create_app(config)
-    proxied.add_url_rule("/test-external-url", "test_external_url", lambda: url_for("core.home", _external=True))
+    proxied.add_url_rule(
+        "/test-external-url", "test_external_url", lambda: url_for("core.home", _external=True)
+    )
     return proxied
 
 
-FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "coordinator.example.org"}
+FORWARDED = {
+    "X-Forwarded-For": "203.0.113.7",
+    "X-Forwarded-Proto": "https",
+    "X-Forwarded-Host": "coordinator.example.org",
+}
 
 
 def through_a_proxy(app, tmp_path, hops: int, user) -> tuple[list[str], str]:
     """A failed login and a page with an external link, both sent with forwarded headers from 127.0.0.1:
     the addresses the login throttle recorded, and the link."""
     client = proxied_app(app, tmp_path, hops).test_client()
-    client.post("/login", data={"email": user.email, "password": "wrong"}, headers=FORWARDED,
-                environ_base={"REMOTE_ADDR": "127.0.0.1"})
+    client.post(
+        "/login",
+        data={"email": user.email, "password": "wrong"},
+        headers=FORWARDED,
+        environ_base={"REMOTE_ADDR": "127.0.0.1"},
+    )
     link = client.get("/test-external-url", headers=FORWARDED).get_data(as_text=True)
     with app.app_context():
         return list(db.session.scalars(sa.select(LoginAttempt.address).order_by(LoginAttempt.id))), link

@@ -24,32 +24,47 @@ PRIVATE = {"anonymous": 404, "user": 404, "staff": 404, "admin": 200, "holder": 
 #: test. Checked in this order: the token is renewed last.
 ROUTES = {
     ("calendars.index", "GET"): [("/calendar?view=year&year=2023", EVERYONE)],
-    ("calendars.highlights", "GET"): [("/calendar/2023/highlights", EVERYONE), ("/calendar/1800/highlights",
-                                                                              dict.fromkeys(ROLES, 404))],
+    ("calendars.highlights", "GET"): [
+        ("/calendar/2023/highlights", EVERYONE),
+        ("/calendar/1800/highlights", dict.fromkeys(ROLES, 404)),
+    ],
     ("calendars.feed", "GET"): [("/calendar.ics", EVERYONE)],
     ("calendars.json_feed", "GET"): [("/calendar.json", EVERYONE)],
     ("calendars.healthz", "GET"): [("/healthz", EVERYONE)],
-    ("calendars.iscm_feed", "GET"): [("/iscms/bali-process/calendar.ics", EVERYONE),
-                                     ("/iscms/nope/calendar.ics", dict.fromkeys(ROLES, 404))],
-    ("calendars.meeting_feed", "GET"): [("/meetings/{public}/calendar.ics", EVERYONE),
-                                        ("/meetings/{private}/calendar.ics", PRIVATE),
-                                        ("/meetings/nope/calendar.ics", dict.fromkeys(ROLES, 404))],
+    ("calendars.iscm_feed", "GET"): [
+        ("/iscms/bali-process/calendar.ics", EVERYONE),
+        ("/iscms/nope/calendar.ics", dict.fromkeys(ROLES, 404)),
+    ],
+    ("calendars.meeting_feed", "GET"): [
+        ("/meetings/{public}/calendar.ics", EVERYONE),
+        ("/meetings/{private}/calendar.ics", PRIVATE),
+        ("/meetings/nope/calendar.ics", dict.fromkeys(ROLES, 404)),
+    ],
     #: The token is the credential (calendar applications have no session): it answers whoever asks.
-    ("calendars.personal_feed", "GET"): [("/feeds/{token}.ics", EVERYONE),
-                                         ("/feeds/not-a-token-at-all-not-at-all.ics", dict.fromkeys(ROLES, 404))],
+    ("calendars.personal_feed", "GET"): [
+        ("/feeds/{token}.ics", EVERYONE),
+        ("/feeds/not-a-token-at-all-not-at-all.ics", dict.fromkeys(ROLES, 404)),
+    ],
     ("calendars.import_upload", "GET"): [("/calendar/import", {**STAFF_ONLY, "staff": 200, "admin": 200})],
     ("calendars.import_upload", "POST"): [("/calendar/import", {**STAFF_ONLY, "staff": 400, "admin": 400})],
-    ("calendars.import_confirm", "POST"): [("/calendar/import/confirm", {**STAFF_ONLY, "staff": 302, "admin": 302})],
+    ("calendars.import_confirm", "POST"): [
+        ("/calendar/import/confirm", {**STAFF_ONLY, "staff": 302, "admin": 302})
+    ],
     ("calendars.follow", "POST"): [("/calendar/follow", {**dict.fromkeys(ROLES, 302), "anonymous": "login"})],
-    ("calendars.regenerate_token", "POST"): [("/account/calendar-feed",
-                                              {**dict.fromkeys(ROLES, 302), "anonymous": "login"})],
+    ("calendars.regenerate_token", "POST"): [
+        ("/account/calendar-feed", {**dict.fromkeys(ROLES, 302), "anonymous": "login"})
+    ],
 }
 FORMS = {"calendars.follow": {"iscm": "rcm", "action": "follow", "next": "/calendar"}}
 
 
 def test_every_calendars_route_has_expectations(app):
-    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules() if rule.endpoint.startswith("calendars.")
-              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("calendars.")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
     assert routes == set(ROUTES)
 
 
@@ -57,7 +72,9 @@ def test_every_calendars_route_has_expectations(app):
 def world(app, registry, make_user):
     """A public entry, a private one with a participant (the holder), and the holder's feed token."""
     public = add_entry(app, title="Bali labour SOM")
-    private = add_entry(app, title="Closed troika", visibility="private", start_date=date(2023, 6, 1), end_date=None)
+    private = add_entry(
+        app, title="Closed troika", visibility="private", start_date=date(2023, 6, 1), end_date=None
+    )
     holder = make_user("user")
     with app.app_context():
         from coordinator.auth.models import User
@@ -97,8 +114,9 @@ def test_each_route_answers_each_role_as_expected(client, world, as_role, auth, 
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_private_meeting_is_on_the_pages_of_those_who_may_see_it_and_in_no_public_feed(client, world, as_role,
-                                                                                          auth, role):
+def test_the_private_meeting_is_on_the_pages_of_those_who_may_see_it_and_in_no_public_feed(
+    client, world, as_role, auth, role
+):
     _sign_in(role, world, as_role, auth)
     page = client.get("/calendar?view=year&year=2023").get_data(as_text=True)
     assert ("Closed troika" in page) == (role in ("admin", "holder"))

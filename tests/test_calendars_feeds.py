@@ -21,9 +21,17 @@ def _meeting(app, slug):
 def entries(app, registry):
     return {
         "bali_labour": add_entry(app, title="Bali labour SOM"),
-        "bali_other": add_entry(app, title="Bali smuggling workshop", themes=["counter-smuggling"], start_date=date(2023, 6, 1), end_date=None),
+        "bali_other": add_entry(
+            app,
+            title="Bali smuggling workshop",
+            themes=["counter-smuggling"],
+            start_date=date(2023, 6, 1),
+            end_date=None,
+        ),
         "rcm_labour": add_entry(app, title="RCM labour webinar", iscms=["rcm"], format="online"),
-        "undated": add_entry(app, title="Five training workshops", start_date=None, end_date=None, year=2023, count=5),
+        "undated": add_entry(
+            app, title="Five training workshops", start_date=None, end_date=None, year=2023, count=5
+        ),
         "private": add_entry(app, title="Closed troika", visibility="private"),
         "draft": add_entry(app, title="Draft plenary", status="draft"),
     }
@@ -48,7 +56,9 @@ def test_event_has_url_categories_and_all_day_dates(client, entries):
     assert event.decoded("dtstart") == date(2023, 5, 10) and event.decoded("dtend") == date(2023, 5, 12)
 
 
-def test_two_requests_give_identical_bodies_and_a_conditional_request_gets_304_without_a_build(client, entries, monkeypatch):
+def test_two_requests_give_identical_bodies_and_a_conditional_request_gets_304_without_a_build(
+    client, entries, monkeypatch
+):
     first = client.get("/calendar.ics")
     second = client.get("/calendar.ics")
     assert first.data == second.data
@@ -60,18 +70,23 @@ def test_two_requests_give_identical_bodies_and_a_conditional_request_gets_304_w
     monkeypatch.setattr(feeds, "assemble", refuse)
     monkeypatch.setattr(feeds, "cached_feed", refuse)
     assert client.get("/calendar.ics", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
-    assert client.get("/calendar.ics", headers={"If-Modified-Since": first.headers["Last-Modified"]}).status_code == 304
+    assert (
+        client.get("/calendar.ics", headers={"If-Modified-Since": first.headers["Last-Modified"]}).status_code
+        == 304
+    )
 
 
 def test_a_change_of_date_raises_sequence_keeps_the_uid_and_reaches_the_feed(app, client, entries):
     before = parse(client.get("/calendar.ics?q=labour+SOM").data)
-    (uid, event), = before.items()
+    ((uid, event),) = before.items()
     with app.app_context():
         meeting = _meeting(app, entries["bali_labour"])
-        update_meeting(meeting, {"start_date": date(2023, 5, 17), "end_date": date(2023, 5, 18)}, meeting.version)
+        update_meeting(
+            meeting, {"start_date": date(2023, 5, 17), "end_date": date(2023, 5, 18)}, meeting.version
+        )
         db.session.commit()
     response = client.get("/calendar.ics?q=labour+SOM", headers={"If-None-Match": "stale"})
-    (uid_after, changed), = parse(response.data).items()
+    ((uid_after, changed),) = parse(response.data).items()
     assert uid_after == uid
     assert changed["sequence"] == event["sequence"] + 1
     assert changed.decoded("dtstart") == date(2023, 5, 17)
@@ -130,8 +145,12 @@ def _add_session(app, slug, start_local: datetime, title="Opening"):
     with app.app_context():
         meeting = _meeting(app, slug)
         meeting.timezone = "Europe/Zurich"
-        session = Session(meeting=meeting, title=title, starts_at=start_local.astimezone(UTC),
-                          ends_at=(start_local + timedelta(hours=2)).astimezone(UTC))
+        session = Session(
+            meeting=meeting,
+            title=title,
+            starts_at=start_local.astimezone(UTC),
+            ends_at=(start_local + timedelta(hours=2)).astimezone(UTC),
+        )
         db.session.add(session)
         db.session.flush()
         release_agenda(meeting, f"Added {title}")
@@ -173,7 +192,9 @@ def test_a_released_change_of_session_time_raises_its_sequence_in_the_meeting_fe
     assert after.decoded("dtstart").astimezone(UTC) == datetime(2023, 7, 10, 8, tzinfo=UTC)
 
 
-def test_private_meeting_feed_is_404_for_others_and_in_the_personal_feed_of_its_organizer(app, client, entries, make_user, auth):
+def test_private_meeting_feed_is_404_for_others_and_in_the_personal_feed_of_its_organizer(
+    app, client, entries, make_user, auth
+):
     slug = entries["private"]
     assert client.get(f"/meetings/{slug}/calendar.ics").status_code == 404
     user = make_user("user")
@@ -192,7 +213,9 @@ def test_private_meeting_feed_is_404_for_others_and_in_the_personal_feed_of_its_
     assert [str(e["summary"]).split(": ", 1)[-1] for e in events.values()] == ["Closed troika"]
 
 
-def test_following_an_iscm_fills_the_personal_feed_and_a_new_token_kills_the_old_url(app, client, entries, make_user, auth):
+def test_following_an_iscm_fills_the_personal_feed_and_a_new_token_kills_the_old_url(
+    app, client, entries, make_user, auth
+):
     user = make_user("user")
     auth.login(user)
     client.post("/calendar/follow", data={"iscm": "rcm", "action": "follow", "next": "/iscms/rcm"})
@@ -202,10 +225,14 @@ def test_following_an_iscm_fills_the_personal_feed_and_a_new_token_kills_the_old
         from coordinator.auth.models import User
 
         old = db.session.get(User, user.id).feed_token
-    titles = {str(e["summary"]).split(": ", 1)[-1] for e in parse(client.get(f"/feeds/{old}.ics").data).values()}
+    titles = {
+        str(e["summary"]).split(": ", 1)[-1] for e in parse(client.get(f"/feeds/{old}.ics").data).values()
+    }
     assert titles == {"RCM labour webinar", "Bali smuggling workshop"}
     client.post("/calendar/follow", data={"iscm": "rcm", "action": "unfollow"})
-    titles = {str(e["summary"]).split(": ", 1)[-1] for e in parse(client.get(f"/feeds/{old}.ics").data).values()}
+    titles = {
+        str(e["summary"]).split(": ", 1)[-1] for e in parse(client.get(f"/feeds/{old}.ics").data).values()
+    }
     assert titles == {"Bali smuggling workshop"}
     client.post("/account/calendar-feed")
     assert client.get(f"/feeds/{old}.ics").status_code == 404
@@ -220,6 +247,9 @@ def test_follow_needs_a_signed_in_user(client, entries):
 def test_calendar_json_carries_the_same_filters(client, entries):
     data = client.get("/calendar.json?iscm=bali-process&theme=labour-migration&level=senior&q=SOM").get_json()
     assert [m["title"] for m in data["meetings"]] == ["Bali labour SOM"]
-    assert data["meetings"][0]["start_date"] == "2023-05-10" and data["meetings"][0]["iscms"][0]["slug"] == "bali-process"
+    assert (
+        data["meetings"][0]["start_date"] == "2023-05-10"
+        and data["meetings"][0]["iscms"][0]["slug"] == "bali-process"
+    )
     undated = client.get("/calendar.json?q=training&year=2023").get_json()["meetings"]
     assert undated[0]["start_date"] is None and undated[0]["count"] == 5 and undated[0]["year"] == 2023

@@ -18,9 +18,16 @@ from tests.calendar_factories import add_entry, parse
 def entries(app, registry):
     return {
         "senior": add_entry(app, title="Bali labour SOM"),
-        "technical": add_entry(app, title="Bali technical workshop", level="technical", start_date=date(2023, 6, 1),
-                               end_date=None),
-        "rcm": add_entry(app, title="RCM webinar", iscms=["rcm"], format="online", level="technical", themes=[]),
+        "technical": add_entry(
+            app,
+            title="Bali technical workshop",
+            level="technical",
+            start_date=date(2023, 6, 1),
+            end_date=None,
+        ),
+        "rcm": add_entry(
+            app, title="RCM webinar", iscms=["rcm"], format="online", level="technical", themes=[]
+        ),
     }
 
 
@@ -62,8 +69,11 @@ def test_an_entry_losing_its_date_leaves_the_feed_for_if_modified_since_clients(
 
 @pytest.mark.parametrize("change", ["format", "text", "iscm_type"])
 def test_changes_that_move_an_entry_out_of_a_filter_are_seen(app, client, entries, change):
-    url = {"format": "/calendar.ics?format=online", "text": "/calendar.ics?q=webinar",
-           "iscm_type": "/calendar.ics?type=RCP"}[change]
+    url = {
+        "format": "/calendar.ics?format=online",
+        "text": "/calendar.ics?q=webinar",
+        "iscm_type": "/calendar.ics?type=RCP",
+    }[change]
     first = client.get(url)
     assert _titles(first) == {"RCM webinar"}
     if change == "format":
@@ -95,7 +105,9 @@ def _token(app, client, auth, user) -> str:
         return db.session.get(User, user.id).feed_token
 
 
-def test_a_new_follow_brings_old_entries_into_the_personal_feed_for_if_modified_since_clients(app, client, entries, make_user, auth):
+def test_a_new_follow_brings_old_entries_into_the_personal_feed_for_if_modified_since_clients(
+    app, client, entries, make_user, auth
+):
     token = _token(app, client, auth, make_user("user"))
     first = client.get(f"/feeds/{token}.ics")
     assert _titles(first) == set()

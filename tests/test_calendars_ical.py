@@ -16,14 +16,29 @@ from coordinator.exporting.ical import (
     zones_used,
 )
 
-ZONES = ("Europe/Zurich", "America/New_York", "Australia/Sydney", "Asia/Manila", "America/Santiago", "Africa/Casablanca",
-         "America/Mexico_City", "Asia/Amman", "Asia/Damascus", "Pacific/Apia", "America/Asuncion", "Europe/Moscow")
+ZONES = (
+    "Europe/Zurich",
+    "America/New_York",
+    "Australia/Sydney",
+    "Asia/Manila",
+    "America/Santiago",
+    "Africa/Casablanca",
+    "America/Mexico_City",
+    "Asia/Amman",
+    "Asia/Damascus",
+    "Pacific/Apia",
+    "America/Asuncion",
+    "Europe/Moscow",
+)
 TRICKY = "Réunion, “Bali”; a\\b\nسلام عليكم — Встреча по миграции"
 
 
 def _calendar(events: list[EventData]) -> bytes:
-    return assemble_calendar(CalendarMeta("Test, feed; ok", "Filtered: Bali Process"), zones_used(events),
-                             [serialize_event(event) for event in events])
+    return assemble_calendar(
+        CalendarMeta("Test, feed; ok", "Filtered: Bali Process"),
+        zones_used(events),
+        [serialize_event(event) for event in events],
+    )
 
 
 def _parsed_zones(text: str) -> dict:
@@ -73,8 +88,14 @@ def test_a_zone_without_changes_is_one_fixed_observance():
 
 def _geneva(day: date) -> EventData:
     start = datetime(day.year, day.month, day.day, 9, tzinfo=ZoneInfo("Europe/Zurich"))
-    return EventData(uid=f"{day}@test", summary="Session", start=start, end=start + timedelta(hours=2),
-                     stamp=datetime(2023, 1, 1, tzinfo=UTC), timezone="Europe/Zurich")
+    return EventData(
+        uid=f"{day}@test",
+        summary="Session",
+        start=start,
+        end=start + timedelta(hours=2),
+        stamp=datetime(2023, 1, 1, tzinfo=UTC),
+        timezone="Europe/Zurich",
+    )
 
 
 def test_geneva_0900_after_the_clock_change_and_in_july_land_on_the_right_instants_in_both_parsers():
@@ -92,9 +113,16 @@ def test_geneva_0900_after_the_clock_change_and_in_july_land_on_the_right_instan
 
 
 def test_text_survives_a_round_trip_through_both_parsers_and_lines_fold_on_characters():
-    event = EventData(uid="x@test", summary=TRICKY * 3, start=date(2023, 5, 1), end=date(2023, 5, 2),
-                      stamp=datetime(2023, 1, 1, tzinfo=UTC), description=TRICKY, location=TRICKY,
-                      categories=("Labour migration", "Return, readmission; reintegration"))
+    event = EventData(
+        uid="x@test",
+        summary=TRICKY * 3,
+        start=date(2023, 5, 1),
+        end=date(2023, 5, 2),
+        stamp=datetime(2023, 1, 1, tzinfo=UTC),
+        description=TRICKY,
+        location=TRICKY,
+        categories=("Labour migration", "Return, readmission; reintegration"),
+    )
     body = _calendar([event])
     for line in body.split(b"\r\n"):
         assert len(line) <= 75
@@ -102,15 +130,23 @@ def test_text_survives_a_round_trip_through_both_parsers_and_lines_fold_on_chara
     parsed = icalendar.Calendar.from_ical(body).walk("VEVENT")[0]
     assert str(parsed["summary"]) == TRICKY * 3
     assert str(parsed["description"]) == TRICKY
-    assert [str(c) for c in parsed["categories"].cats] == ["Labour migration", "Return, readmission; reintegration"]
+    assert [str(c) for c in parsed["categories"].cats] == [
+        "Labour migration",
+        "Return, readmission; reintegration",
+    ]
     other = vobject.readOne(body.decode()).vevent
     assert other.summary.value == TRICKY * 3
     assert other.location.value == TRICKY
 
 
 def test_all_day_events_are_dates_with_an_exclusive_end():
-    event = EventData(uid="d@test", summary="SOM", start=date(2023, 5, 10), end=date(2023, 5, 11),
-                      stamp=datetime(2023, 1, 1, tzinfo=UTC))
+    event = EventData(
+        uid="d@test",
+        summary="SOM",
+        start=date(2023, 5, 10),
+        end=date(2023, 5, 11),
+        stamp=datetime(2023, 1, 1, tzinfo=UTC),
+    )
     body = _calendar([event])
     assert b"DTSTART;VALUE=DATE:20230510" in body and b"DTEND;VALUE=DATE:20230512" in body
     parsed = vobject.readOne(body.decode()).vevent
@@ -119,8 +155,15 @@ def test_all_day_events_are_dates_with_an_exclusive_end():
 
 def test_calendar_header_names_the_feed_for_real_clients():
     body = _calendar([_geneva(date(2023, 7, 10))]).decode()
-    for line in ("METHOD:PUBLISH", "NAME:Test\\, feed\\; ok", "X-WR-CALNAME:Test\\, feed\\; ok",
-                 "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H", "DESCRIPTION:Filtered: Bali Process",
-                 "BEGIN:VTIMEZONE", "TZID:Europe/Zurich"):
+    for line in (
+        "METHOD:PUBLISH",
+        "NAME:Test\\, feed\\; ok",
+        "X-WR-CALNAME:Test\\, feed\\; ok",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+        "DESCRIPTION:Filtered: Bali Process",
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Zurich",
+    ):
         assert line in body.splitlines(), line
     assert body.count("BEGIN:VTIMEZONE") == 1

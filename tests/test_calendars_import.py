@@ -35,7 +35,10 @@ def test_ics_rows_keep_zone_and_make_all_day_ends_inclusive(app):
     som, workshop = result.rows
     assert som["title"] == "Ad Hoc Group SOM, Bali" and som["timezone"] == "Asia/Jakarta"
     assert som["starts_at"] == datetime(2023, 6, 15, 2, tzinfo=UTC)
-    assert workshop["start_date"].isoformat() == "2023-07-01" and workshop["end_date"].isoformat() == "2023-07-02"
+    assert (
+        workshop["start_date"].isoformat() == "2023-07-01"
+        and workshop["end_date"].isoformat() == "2023-07-02"
+    )
 
 
 def test_errors_name_their_line_and_give_no_rows(app):
@@ -44,7 +47,9 @@ def test_errors_name_their_line_and_give_no_rows(app):
         bad_zone = read_ics(ICS.replace("Asia/Jakarta", "Mars/Olympus").encode())
         garbage = read_ics(b"BEGIN:VCALENDAR\r\nthis is not ical\r\nEND:VCALENDAR\r\n")
         csv_bad = read_csv(b"title,start,timezone\nSOM,2023-06-15,UTC\nWorkshop,,UTC\nX,2023-13-01,UTC\n")
-    assert no_start.rows == [] and no_start.errors == ["Line 10: the event “Workshop” has no start (DTSTART)."]
+    assert no_start.rows == [] and no_start.errors == [
+        "Line 10: the event “Workshop” has no start (DTSTART)."
+    ]
     assert bad_zone.rows == [] and bad_zone.errors[0] == "Line 6: unknown time zone “Mars/Olympus”."
     assert garbage.errors[0].startswith("Line 2:")
     assert csv_bad.rows == [] and [e.split(":")[0] for e in csv_bad.errors] == ["Line 3", "Line 4"]
@@ -59,14 +64,19 @@ def test_csv_times_are_read_in_the_row_zone_and_refuse_a_skipped_hour(app):
 
 
 def _upload(client, content: bytes, name="bali.ics"):
-    return client.post("/calendar/import", data={"file": (io.BytesIO(content), name), "iscm": "bali-process", "timezone": "UTC"},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/calendar/import",
+        data={"file": (io.BytesIO(content), name), "iscm": "bali-process", "timezone": "UTC"},
+        content_type="multipart/form-data",
+    )
 
 
 def _confirm(client, preview_html: str):
     import re
 
-    fields = dict(re.findall(r'name="(key|iscm|timezone|filename)" type="hidden" value="([^"]*)"', preview_html))
+    fields = dict(
+        re.findall(r'name="(key|iscm|timezone|filename)" type="hidden" value="([^"]*)"', preview_html)
+    )
     return client.post("/calendar/import/confirm", data=fields)
 
 
@@ -128,12 +138,16 @@ def test_ics_values_the_reader_lets_through_are_refused_with_their_line(app):
     with app.test_request_context():
         bad_date = read_ics(_one_event("DTSTART:2023XX01"))
         backwards = read_ics(_one_event("DTSTART:20230615T090000Z", "DTEND:20230615T080000Z"))
-        bad_end_zone = read_ics(_one_event("DTSTART;TZID=Europe/Zurich:20230615T090000",
-                                           "DTEND;TZID=Mars/Olympus:20230615T100000"))
+        bad_end_zone = read_ics(
+            _one_event(
+                "DTSTART;TZID=Europe/Zurich:20230615T090000", "DTEND;TZID=Mars/Olympus:20230615T100000"
+            )
+        )
         mixed = read_ics(_one_event("DTSTART;VALUE=DATE:20230615", "DTEND:20230616T100000Z"))
         bad_duration = read_ics(_one_event("DTSTART:20230615T090000Z", "DURATION:two hours"))
     assert bad_date.rows == [] and bad_date.errors == [
-        "Line 6: “2023XX01” is not a date (20230615) or a time (20230615T090000)."]
+        "Line 6: “2023XX01” is not a date (20230615) or a time (20230615T090000)."
+    ]
     assert backwards.errors == ["Line 7: the end is before the start."]
     assert bad_end_zone.errors == ["Line 7: unknown time zone “Mars/Olympus”."]
     assert mixed.errors == ["Line 7: the start and the end must both be dates or both be times."]
@@ -142,12 +156,20 @@ def test_ics_values_the_reader_lets_through_are_refused_with_their_line(app):
 
 def test_windows_zone_names_as_outlook_writes_them_are_mapped_to_iana_zones(app):
     with app.test_request_context():
-        result = read_ics(_one_event("DTSTART;TZID=W. Europe Standard Time:20230615T090000",
-                                     "DTEND;TZID=W. Europe Standard Time:20230615T103000", before=WINDOWS_ZONE))
+        result = read_ics(
+            _one_event(
+                "DTSTART;TZID=W. Europe Standard Time:20230615T090000",
+                "DTEND;TZID=W. Europe Standard Time:20230615T103000",
+                before=WINDOWS_ZONE,
+            )
+        )
     assert result.errors == []
     (row,) = result.rows
     assert row["timezone"] == "Europe/Berlin"
-    assert (row["starts_at"], row["ends_at"]) == (datetime(2023, 6, 15, 7, tzinfo=UTC), datetime(2023, 6, 15, 8, 30, tzinfo=UTC))
+    assert (row["starts_at"], row["ends_at"]) == (
+        datetime(2023, 6, 15, 7, tzinfo=UTC),
+        datetime(2023, 6, 15, 8, 30, tzinfo=UTC),
+    )
 
 
 def test_an_event_with_a_duration_ends_after_it(app):
@@ -160,9 +182,14 @@ def test_csv_kind_level_and_format_must_be_known(app):
     header = b"title,start,kind,level,format\n"
     with app.test_request_context():
         ok = read_csv(header + b"SOM,2023-06-15,SOM,Ministerial,In person\n")
-        bad = read_csv(header + b"SOM,2023-06-15,som,high,in_person\nWebinar,2023-06-16,webinar,technical,zoom\n")
+        bad = read_csv(
+            header + b"SOM,2023-06-15,som,high,in_person\nWebinar,2023-06-16,webinar,technical,zoom\n"
+        )
     assert ok.errors == [] and {k: ok.rows[0][k] for k in ("kind", "level", "format")} == {
-        "kind": "som", "level": "ministerial", "format": "in_person"}
+        "kind": "som",
+        "level": "ministerial",
+        "format": "in_person",
+    }
     assert bad.rows == [] and bad.errors == [
         "Line 2: level “high” is not one of: ministerial, senior, technical.",
         "Line 3: format “zoom” is not one of: in_person, online, hybrid.",
@@ -171,8 +198,10 @@ def test_csv_kind_level_and_format_must_be_known(app):
 
 def test_bad_files_are_refused_at_the_preview_and_nothing_is_imported(app, client, registry, as_role):
     as_role("staff")
-    for content in (_one_event("DTSTART:2023XX01"),
-                    _one_event("DTSTART:20230615T090000Z", "DTEND:20230615T080000Z")):
+    for content in (
+        _one_event("DTSTART:2023XX01"),
+        _one_event("DTSTART:20230615T090000Z", "DTEND:20230615T080000Z"),
+    ):
         response = _upload(client, content)
         assert response.status_code == 400 and "Line " in response.get_data(as_text=True)
     response = _upload(client, b"title,start,level\nSOM,2023-06-15,high\n", name="bali.csv")
@@ -183,10 +212,19 @@ def test_bad_files_are_refused_at_the_preview_and_nothing_is_imported(app, clien
 
 def test_a_windows_zone_file_imports_through_the_pages(app, client, registry, as_role):
     as_role("staff")
-    preview = _upload(client, _one_event("DTSTART;TZID=W. Europe Standard Time:20230615T090000",
-                                         "DTEND;TZID=W. Europe Standard Time:20230615T103000", before=WINDOWS_ZONE))
+    preview = _upload(
+        client,
+        _one_event(
+            "DTSTART;TZID=W. Europe Standard Time:20230615T090000",
+            "DTEND;TZID=W. Europe Standard Time:20230615T103000",
+            before=WINDOWS_ZONE,
+        ),
+    )
     assert preview.status_code == 200
     assert _confirm(client, preview.get_data(as_text=True)).status_code == 302
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.uid == "x@bali"))
-        assert (meeting.timezone, meeting.starts_at) == ("Europe/Berlin", datetime(2023, 6, 15, 7, tzinfo=UTC))
+        assert (meeting.timezone, meeting.starts_at) == (
+            "Europe/Berlin",
+            datetime(2023, 6, 15, 7, tzinfo=UTC),
+        )

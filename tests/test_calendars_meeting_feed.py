@@ -24,19 +24,30 @@ def _session_form(app, session_id: int, **overrides) -> dict:
         zone = session.meeting.timezone
         start, end = utc_to_local(session.starts_at, zone), utc_to_local(session.ends_at, zone)
         values = {
-            "version": str(session.version), "title": session.title, "kind": session.kind,
-            "day": start.date().isoformat(), "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M"),
-            "audience": session.audience or "", "iscms": [iscm.slug for iscm in session.iscms],
-            "interpretation": list(session.interpretation), "objective": session.objective or "",
-            "guiding_questions": "\n".join(session.guiding_questions), "room": session.room or "",
-            "link": session.link or "", "track": session.track or "", "status": session.status,
+            "version": str(session.version),
+            "title": session.title,
+            "kind": session.kind,
+            "day": start.date().isoformat(),
+            "start": start.strftime("%H:%M"),
+            "end": end.strftime("%H:%M"),
+            "audience": session.audience or "",
+            "iscms": [iscm.slug for iscm in session.iscms],
+            "interpretation": list(session.interpretation),
+            "objective": session.objective or "",
+            "guiding_questions": "\n".join(session.guiding_questions),
+            "room": session.room or "",
+            "link": session.link or "",
+            "track": session.track or "",
+            "status": session.status,
         }
     values.update(overrides)
     return values
 
 
 def _edit_session(client, app, session_id: int, **overrides) -> None:
-    response = client.post(f"/meetings/grcp-9/sessions/{session_id}/edit", data=_session_form(app, session_id, **overrides))
+    response = client.post(
+        f"/meetings/grcp-9/sessions/{session_id}/edit", data=_session_form(app, session_id, **overrides)
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
 
 
@@ -58,7 +69,9 @@ def test_feed_readers_see_the_release_not_the_working_copy(app, client, grcp9, s
     from tests.test_meetings_pages import item_form
 
     sign_in("organizer", grcp9.meeting_id)
-    client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit", data=item_form(grcp9.session_id, title="Unreleased"))
+    client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/edit", data=item_form(grcp9.session_id, title="Unreleased")
+    )
     _edit_session(client, app, grcp9.session_id, title="Renamed, not released")
     auth.logout()
     body = client.get(FEED).get_data(as_text=True)
@@ -66,7 +79,9 @@ def test_feed_readers_see_the_release_not_the_working_copy(app, client, grcp9, s
     assert "GRCP 9: Dedicated Discussion Session 1" in body
 
 
-def test_a_released_title_change_and_place_change_raise_sequence_with_the_uid_unchanged(app, client, grcp9, sign_in):
+def test_a_released_title_change_and_place_change_raise_sequence_with_the_uid_unchanged(
+    app, client, grcp9, sign_in
+):
     uid = _session_uid(app, grcp9.session_id)
     before = parse(client.get(FEED).data)[uid]
     sign_in("organizer", grcp9.meeting_id)
@@ -130,7 +145,10 @@ def test_the_grcp9_demo_feed_holds_its_four_sessions_in_geneva_time_in_both_pars
         "Dedicated Discussion Session 2": datetime(2021, 11, 11, 7, 30, tzinfo=UTC),
         "General Closing Session": datetime(2021, 11, 11, 13, 30, tzinfo=UTC),
     }
-    ours = {str(e["summary"]).removeprefix("GRCP 9: "): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+    ours = {
+        str(e["summary"]).removeprefix("GRCP 9: "): e
+        for e in icalendar.Calendar.from_ical(body).walk("VEVENT")
+    }
     assert {title: e.decoded("dtstart").astimezone(UTC) for title, e in ours.items()} == expected
     assert {e["dtstart"].params["TZID"] for e in ours.values()} == {"Europe/Zurich"}
     other = {e.summary.value.removeprefix("GRCP 9: "): e for e in vobject.readOne(body.decode()).vevent_list}
@@ -144,10 +162,23 @@ def test_a_meeting_with_sessions_but_no_release_has_only_its_own_event(app, clie
 
     zurich = ZoneInfo("Europe/Zurich")
     with app.app_context():
-        meeting = create_meeting({"title": "Unreleased meeting", "timezone": "Europe/Zurich", "status": "published",
-                                  "visibility": "public", "start_date": datetime(2024, 5, 6).date()})
-        create_session(meeting, {"title": "Planned", "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
-                                 "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich)})
+        meeting = create_meeting(
+            {
+                "title": "Unreleased meeting",
+                "timezone": "Europe/Zurich",
+                "status": "published",
+                "visibility": "public",
+                "start_date": datetime(2024, 5, 6).date(),
+            }
+        )
+        create_session(
+            meeting,
+            {
+                "title": "Planned",
+                "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
+                "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich),
+            },
+        )
         db.session.commit()
         slug, uid = meeting.slug, meeting.uid
     events = parse(client.get(f"/meetings/{slug}/calendar.ics").data)
@@ -165,13 +196,22 @@ def _personal_feed(app, client, auth, user) -> dict[str, icalendar.Event]:
     return parse(client.get(f"/feeds/{token}.ics").data)
 
 
-def test_a_rapporteur_of_one_session_gets_that_session_only_and_an_organizer_gets_all(app, client, grcp9, make_user, auth):
+def test_a_rapporteur_of_one_session_gets_that_session_only_and_an_organizer_gets_all(
+    app, client, grcp9, make_user, auth
+):
     rapporteur, organizer = make_user("user"), make_user("user")
     with app.app_context():
-        db.session.add_all([
-            MeetingRole(meeting_id=grcp9.meeting_id, user_id=rapporteur.id, role="rapporteur", session_id=grcp9.session_id),
-            MeetingRole(meeting_id=grcp9.meeting_id, user_id=organizer.id, role="organizer"),
-        ])
+        db.session.add_all(
+            [
+                MeetingRole(
+                    meeting_id=grcp9.meeting_id,
+                    user_id=rapporteur.id,
+                    role="rapporteur",
+                    session_id=grcp9.session_id,
+                ),
+                MeetingRole(meeting_id=grcp9.meeting_id, user_id=organizer.id, role="organizer"),
+            ]
+        )
         db.session.commit()
     assert list(_personal_feed(app, client, auth, rapporteur)) == [_session_uid(app, grcp9.session_id)]
     assert len(_personal_feed(app, client, auth, organizer)) == 4
@@ -179,20 +219,40 @@ def test_a_rapporteur_of_one_session_gets_that_session_only_and_an_organizer_get
 
 def test_release_history_gives_each_session_its_sequence():
     def snapshot(*sessions):
-        return {"timezone": "UTC", "sessions": [
-            {"id": sid, "title": title, "starts_at": "2024-01-01T09:00:00+00:00", "ends_at": "2024-01-01T10:00:00+00:00",
-             "room": room, "link": "", "status": "scheduled", "audience": audience}
-            for sid, title, room, audience in sessions]}
+        return {
+            "timezone": "UTC",
+            "sessions": [
+                {
+                    "id": sid,
+                    "title": title,
+                    "starts_at": "2024-01-01T09:00:00+00:00",
+                    "ends_at": "2024-01-01T10:00:00+00:00",
+                    "room": room,
+                    "link": "",
+                    "status": "scheduled",
+                    "audience": audience,
+                }
+                for sid, title, room, audience in sessions
+            ],
+        }
 
-    history = released_sessions([
-        snapshot((1, "Opening", "Zoom", ""), (2, "Panel", "Zoom", "")),
-        snapshot((1, "Opening", "Zoom", "All"), (2, "Panel", "Teams", "")),
-        snapshot((1, "Opening", "Zoom", "All")),
-        snapshot((1, "Opening", "Zoom", "All"), (3, "Extra", "Zoom", "")),
-    ])
-    assert {sid: (s.sequence, s.removed) for sid, s in history.items()} == {1: (0, False), 2: (2, True), 3: (0, False)}
+    history = released_sessions(
+        [
+            snapshot((1, "Opening", "Zoom", ""), (2, "Panel", "Zoom", "")),
+            snapshot((1, "Opening", "Zoom", "All"), (2, "Panel", "Teams", "")),
+            snapshot((1, "Opening", "Zoom", "All")),
+            snapshot((1, "Opening", "Zoom", "All"), (3, "Extra", "Zoom", "")),
+        ]
+    )
+    assert {sid: (s.sequence, s.removed) for sid, s in history.items()} == {
+        1: (0, False),
+        2: (2, True),
+        3: (0, False),
+    }
     assert history[2].data["room"] == "Teams"
-    back = released_sessions([snapshot((2, "Panel", "Zoom", "")), snapshot(), snapshot((2, "Panel", "Zoom", ""))])
+    back = released_sessions(
+        [snapshot((2, "Panel", "Zoom", "")), snapshot(), snapshot((2, "Panel", "Zoom", ""))]
+    )
     assert (back[2].sequence, back[2].removed) == (2, False)
 
 
@@ -209,7 +269,9 @@ def test_renaming_a_theme_reaches_the_session_events_of_the_meeting_feed(app, cl
         db.session.commit()
     after = client.get(FEED, headers={"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200
-    assert {tuple(str(c) for c in e["categories"].cats) for e in parse(after.data).values()} == {("Labour mobility",)}
+    assert {tuple(str(c) for c in e["categories"].cats) for e in parse(after.data).values()} == {
+        ("Labour mobility",)
+    }
 
 
 def test_deleting_a_meeting_keeps_nothing_of_its_sessions(app, client, grcp9, sign_in):
@@ -238,5 +300,7 @@ def test_a_french_feed_names_its_themes_in_french(app, client, grcp9):
         meeting.themes = [db.session.scalar(sa.select(Theme).where(Theme.slug == "labour-migration"))]
         db.session.commit()
     events = parse(client.get("/meetings/grcp-9/calendar.ics?lang=fr").data)
-    categories = {str(c) for event in events.values() if "categories" in event for c in event["categories"].cats}
+    categories = {
+        str(c) for event in events.values() if "categories" in event for c in event["categories"].cats
+    }
     assert categories == {"Migration de main-d’œuvre"}

@@ -28,7 +28,9 @@ def test_month_view_places_dated_entries_on_days_and_lists_month_only_ones(clien
 
 
 def test_filters_travel_in_the_url_and_reach_the_subscribe_links(client, entries):
-    page = client.get("/calendar?month=2023-05&iscm=bali-process&theme=labour-migration").get_data(as_text=True)
+    page = client.get("/calendar?month=2023-05&iscm=bali-process&theme=labour-migration").get_data(
+        as_text=True
+    )
     assert "RCM webinar" not in page and "Bali labour SOM" in page
     assert "webcal://localhost/calendar.ics?iscm=bali-process&amp;theme=labour-migration" in page
     assert "http://localhost/calendar.ics?iscm=bali-process&amp;theme=labour-migration" in page
@@ -48,7 +50,14 @@ def test_list_view_splits_upcoming_and_past(client, entries):
 
 
 def test_bad_parameters_fall_back_instead_of_failing(client, entries):
-    for query in ("month=2023-13", "month=abc", "view=nope", "year=99999&view=year", "level=galactic", "q=" + "x" * 500):
+    for query in (
+        "month=2023-13",
+        "month=abc",
+        "view=nope",
+        "year=99999&view=year",
+        "level=galactic",
+        "q=" + "x" * 500,
+    ):
         assert client.get(f"/calendar?{query}").status_code == 200
 
 
@@ -80,7 +89,13 @@ def _count_queries(app, client, url) -> int:
 def test_month_view_query_count_does_not_grow_with_the_number_of_entries(app, client, entries):
     few = _count_queries(app, client, "/calendar?month=2023-05")
     for number in range(30):
-        add_entry(app, title=f"Extra {number}", iscms=["rcm", "bali-process"], start_date=date(2023, 5, 1 + number % 28), end_date=None)
+        add_entry(
+            app,
+            title=f"Extra {number}",
+            iscms=["rcm", "bali-process"],
+            start_date=date(2023, 5, 1 + number % 28),
+            end_date=None,
+        )
     many = _count_queries(app, client, "/calendar?month=2023-05")
     assert many == few
 
@@ -97,7 +112,9 @@ def test_the_year_view_ignores_a_bad_year_and_says_so(client, entries, query):
     response = client.get(f"/calendar?{query}")
     assert response.status_code == 200
     value = query.rsplit("=", 1)[1]
-    assert f"“{value}” is not a year from 1900 to 2200: showing {date.today().year}." in response.get_data(as_text=True)
+    assert f"“{value}” is not a year from 1900 to 2200: showing {date.today().year}." in response.get_data(
+        as_text=True
+    )
 
 
 def test_the_month_view_ignores_a_bad_month_and_says_so(client, entries):
@@ -110,7 +127,11 @@ def test_calendar_json_gives_undated_entries_only_with_a_year(client, entries):
     assert sorted(m["title"] for m in dated["meetings"]) == ["Bali labour SOM", "RCM webinar"]
     in_year = client.get("/calendar.json?year=2023").get_json()
     assert sorted(m["title"] for m in in_year["meetings"]) == [
-        "Bali labour SOM", "Month-only workshop", "RCM webinar", "Undated trainings"]
+        "Bali labour SOM",
+        "Month-only workshop",
+        "RCM webinar",
+        "Undated trainings",
+    ]
     assert client.get("/calendar.json?year=2022").get_json()["count"] == 0
 
 

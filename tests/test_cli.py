@@ -43,21 +43,29 @@ def test_create_user_asks_for_the_password(app, runner):
 
 
 def test_create_user_refuses_a_duplicate_a_short_password_and_an_unknown_role(app, runner):
-    runner.invoke(args=["create-user", "a@example.org", "--role", "staff"], input="a long staff secret\na long staff secret\n")
-    again = runner.invoke(args=["create-user", "A@example.org", "--role", "staff"], input="another long secret\nanother long secret\n")
+    runner.invoke(
+        args=["create-user", "a@example.org", "--role", "staff"],
+        input="a long staff secret\na long staff secret\n",
+    )
+    again = runner.invoke(
+        args=["create-user", "A@example.org", "--role", "staff"],
+        input="another long secret\nanother long secret\n",
+    )
     assert again.exit_code != 0
     assert "exists already" in again.output
     short = runner.invoke(args=["create-user", "b@example.org", "--role", "staff"], input="short\nshort\n")
     assert short.exit_code != 0
     assert "at least 10 characters" in short.output
-    bad_role = runner.invoke(args=["create-user", "c@example.org", "--role", "king"], input="a long secret!!\na long secret!!\n")
+    bad_role = runner.invoke(
+        args=["create-user", "c@example.org", "--role", "king"], input="a long secret!!\na long secret!!\n"
+    )
     assert bad_role.exit_code != 0
     assert count(app, User) == 1
 
 
 def logins_printed_by_make_serve() -> list[tuple[str, str]]:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    serve = makefile[makefile.index("\nserve:"):makefile.index("\nrun:")]
+    serve = makefile[makefile.index("\nserve:") : makefile.index("\nrun:")]
     return re.findall(r"(\S+@example\.org) / (\S+)", serve)
 
 
@@ -76,7 +84,9 @@ def test_every_printed_demo_login_signs_in_after_seed_demo(app, runner):
 
 
 def test_create_user_takes_no_password_on_the_command_line(app, runner):
-    result = runner.invoke(args=["create-user", "d@example.org", "--role", "staff", "--password", "a long secret!!"])
+    result = runner.invoke(
+        args=["create-user", "d@example.org", "--role", "staff", "--password", "a long secret!!"]
+    )
     assert result.exit_code == 2
     assert "No such option '--password'" in result.output
     assert count(app, User) == 0

@@ -49,7 +49,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_content_key_is_stable_and_sensitive_to_any_change():
-    assert content_key("participants", [1, 2], {"email": False}) == content_key("participants", [1, 2], {"email": False})
+    assert content_key("participants", [1, 2], {"email": False}) == content_key(
+        "participants", [1, 2], {"email": False}
+    )
     assert content_key("participants", [1, 2]) != content_key("participants", [2, 1])
 
 
@@ -219,8 +221,13 @@ def redis_queue_name():
 
 
 def test_rq_two_simultaneous_requests_enqueue_one_job(app, redis_queue_name):
-    request = BuildRequest("lists", f"rq{uuid.uuid4().hex}", "txt", "tests.test_exporting:counting_builder",
-                           {"text": "queued once"})
+    request = BuildRequest(
+        "lists",
+        f"rq{uuid.uuid4().hex}",
+        "txt",
+        "tests.test_exporting:counting_builder",
+        {"text": "queued once"},
+    )
     barrier, states = threading.Barrier(2), []
     runner = RqRunner(REDIS_URL, redis_queue_name)
 

@@ -70,7 +70,9 @@ def test_an_unsupported_browser_language_falls_back_to_english(client):
 
 
 def test_the_switcher_overrides_the_browser_and_returns_to_the_page(client, registry):
-    response = client.post("/language", data={"locale": "fr", "next": "/iscms?type=RCP"}, headers={"Accept-Language": "es"})
+    response = client.post(
+        "/language", data={"locale": "fr", "next": "/iscms?type=RCP"}, headers={"Accept-Language": "es"}
+    )
     assert response.headers["Location"] == "/iscms?type=RCP"
     page = client.get("/iscms?type=RCP", headers={"Accept-Language": "es"}).get_data(as_text=True)
     assert '<html lang="fr">' in page
@@ -90,7 +92,9 @@ def test_a_signed_in_users_choice_is_remembered_on_the_account(app, client, auth
     auth.logout()
     other_browser = app.test_client()
     other_browser.post("/login", data={"email": user.email, "password": "correct horse battery"})
-    assert '<html lang="es">' in other_browser.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)
+    assert '<html lang="es">' in other_browser.get("/", headers={"Accept-Language": "fr"}).get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])
@@ -127,9 +131,9 @@ def test_registry_pages_name_themes_in_the_readers_language(client, registry):
     for path in ("/iscms", "/calendar"):
         page = client.get(path, headers=french).get_data(as_text=True)
         assert '<option value="biometrics" >Biométrie</option>' in page, path
-    assert '<a href="/iscms?theme=biometrics">Biométrie</a>' in client.get("/iscms/igc", headers=french).get_data(
-        as_text=True
-    )
+    assert '<a href="/iscms?theme=biometrics">Biométrie</a>' in client.get(
+        "/iscms/igc", headers=french
+    ).get_data(as_text=True)
 
 
 def test_a_theme_renamed_since_the_data_file_shows_its_new_name(app, client, registry):

@@ -33,7 +33,9 @@ def add_term(client, slug="rcm", **values):
         ("2020-02", "2020-02", (date(2020, 2, 29), "month")),
     ],
 )
-def test_a_term_ending_in_the_period_it_starts_is_saved(app, client, as_role, registry, starts, ends, stored_end):
+def test_a_term_ending_in_the_period_it_starts_is_saved(
+    app, client, as_role, registry, starts, ends, stored_end
+):
     as_role("admin")
     response = add_term(client, starts=starts, ends=ends)
     assert response.status_code == 302
@@ -66,8 +68,10 @@ def test_a_current_chair_starting_before_the_current_one_is_refused(app, client,
     response = add_term(client, holder="Belize", status="current", starts="2023")
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert ("Honduras is the current chair since 2024: a new current chair cannot start before that. "
-            "Record this term as past, or correct its start.") in page
+    assert (
+        "Honduras is the current chair since 2024: a new current chair cannot start before that. "
+        "Record this term as past, or correct its start."
+    ) in page
     assert "Nothing was saved" in page
     assert terms_of(app, "rcm") == before
 
@@ -98,9 +102,15 @@ def test_editing_a_term_into_a_backdated_current_chair_is_refused(app, client, a
 
 @pytest.mark.parametrize(
     ("language", "starts", "ends"),
-    [("en", "June 2021", "Jun 15, 2022"), ("fr", "juin 2021", "15 juin 2022"), ("es", "junio de 2021", "15 jun 2022")],
+    [
+        ("en", "June 2021", "Jun 15, 2022"),
+        ("fr", "juin 2021", "15 juin 2022"),
+        ("es", "junio de 2021", "15 jun 2022"),
+    ],
 )
-def test_chair_history_dates_are_written_for_the_readers_language(client, as_role, registry, language, starts, ends):
+def test_chair_history_dates_are_written_for_the_readers_language(
+    client, as_role, registry, language, starts, ends
+):
     as_role("admin")
     add_term(client, starts="2021-06", ends="2022-06-15")
     add_term(client, holder="Belize", starts="2019", ends="2020")

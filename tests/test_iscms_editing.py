@@ -16,16 +16,26 @@ def form_of(app, slug: str, **changes) -> dict:
     with app.app_context():
         iscm = db.session.scalar(sa.select(Iscm).where(Iscm.slug == slug))
         data = {
-            "version": iscm.version, "acronym": iscm.acronym, "name": iscm.name, "type": iscm.type or "",
+            "version": iscm.version,
+            "acronym": iscm.acronym,
+            "name": iscm.name,
+            "type": iscm.type or "",
             "member_states": iscm.member_states if iscm.member_states is not None else "",
-            "established": iscm.established or "", "established_note": iscm.established_note or "",
-            "regions": [region.slug for region in iscm.regions], "regions_note": iscm.regions_note or "",
-            "organisations": "\n".join(iscm.organisations), "organisations_note": iscm.organisations_note or "",
+            "established": iscm.established or "",
+            "established_note": iscm.established_note or "",
+            "regions": [region.slug for region in iscm.regions],
+            "regions_note": iscm.regions_note or "",
+            "organisations": "\n".join(iscm.organisations),
+            "organisations_note": iscm.organisations_note or "",
             "secretariats": "\n".join(iscm.secretariats),
-            "secretariats_note": iscm.secretariats_note or "", "iom_roles": "\n".join(iscm.iom_roles),
-            "other_names": "\n".join(iscm.other_names), "home_timezone": iscm.home_timezone or "",
-            "timezone_note": iscm.timezone_note or "", "website": iscm.website or "",
-            "description": iscm.description, "themes": [theme.slug for theme in iscm.themes],
+            "secretariats_note": iscm.secretariats_note or "",
+            "iom_roles": "\n".join(iscm.iom_roles),
+            "other_names": "\n".join(iscm.other_names),
+            "home_timezone": iscm.home_timezone or "",
+            "timezone_note": iscm.timezone_note or "",
+            "website": iscm.website or "",
+            "description": iscm.description,
+            "themes": [theme.slug for theme in iscm.themes],
         }
     data.update(changes)
     return data
@@ -35,20 +45,29 @@ def load(app, slug):
     with app.app_context():
         iscm = db.session.scalar(sa.select(Iscm).where(Iscm.slug == slug))
         return {
-            "acronym": iscm.acronym, "member_states": iscm.member_states, "established": iscm.established,
-            "version": iscm.version, "secretariats": list(iscm.secretariats),
+            "acronym": iscm.acronym,
+            "member_states": iscm.member_states,
+            "established": iscm.established,
+            "version": iscm.version,
+            "secretariats": list(iscm.secretariats),
             "terms": [(t.holder, t.status, t.role) for t in iscm.chair_history],
         }
 
 
 def audit_actions(app) -> list[tuple[str, str]]:
     with app.app_context():
-        return [(entry.action, entry.summary) for entry in db.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id))]
+        return [
+            (entry.action, entry.summary)
+            for entry in db.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id))
+        ]
 
 
 def test_admin_edits_an_iscm_and_the_change_is_audited(app, client, as_role, registry):
     admin = as_role("admin")
-    response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="49", secretariats="IOM\nRSO"))
+    response = client.post(
+        "/iscms/bali-process/edit",
+        data=form_of(app, "bali-process", member_states="49", secretariats="IOM\nRSO"),
+    )
     assert response.status_code == 302
     saved = load(app, "bali-process")
     assert saved["member_states"] == 49
@@ -77,7 +96,9 @@ def test_bad_input_shows_messages_and_changes_nothing(app, client, as_role, regi
         "home_timezone": ("Europe/Geneva", "Unknown time zone"),
     }
     for field, (value, message) in cases.items():
-        response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", **{field: value}))
+        response = client.post(
+            "/iscms/bali-process/edit", data=form_of(app, "bali-process", **{field: value})
+        )
         page = response.get_data(as_text=True)
         assert response.status_code == 400, field
         assert message in page, field
@@ -114,12 +135,21 @@ def test_a_new_current_chair_retires_the_previous_one(app, client, as_role, regi
     as_role("admin")
     response = client.post(
         "/iscms/rcm/chairs/new",
-        data={"holder": "Honduras", "role": "chair", "status": "current", "starts": "2024", "ends": "", "source": "test"},
+        data={
+            "holder": "Honduras",
+            "role": "chair",
+            "status": "current",
+            "starts": "2024",
+            "ends": "",
+            "source": "test",
+        },
     )
     assert response.status_code == 302
     terms = load(app, "rcm")["terms"]
     assert ("Honduras", "current", "chair") in terms
-    assert [holder for holder, status, role in terms if status == "current" and role == "chair"] == ["Honduras"]
+    assert [holder for holder, status, role in terms if status == "current" and role == "chair"] == [
+        "Honduras"
+    ]
     assert audit_actions(app)[-1][0] == "chair_term.create"
 
 
@@ -132,7 +162,10 @@ def test_a_chair_term_ending_before_it_starts_is_refused(app, client, as_role, r
     )
     assert response.status_code == 400
     assert "A term cannot end before it starts." in response.get_data(as_text=True)
-    response = client.post("/iscms/rcm/chairs/new", data={"holder": "Honduras", "role": "chair", "status": "past", "starts": "June 2022"})
+    response = client.post(
+        "/iscms/rcm/chairs/new",
+        data={"holder": "Honduras", "role": "chair", "status": "past", "starts": "June 2022"},
+    )
     assert "Write a year (2019), a month (2019-06) or a date (2019-06-15)." in response.get_data(as_text=True)
     assert load(app, "rcm")["terms"] == before
 
@@ -166,16 +199,25 @@ def test_member_states_beyond_every_state_there_is_are_refused(app, client, as_r
     as_role("admin")
     before = load(app, "bali-process")
     for value in ("251", "99999999999999999999"):
-        response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states=value))
+        response = client.post(
+            "/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states=value)
+        )
         assert response.status_code == 400
         assert "No ISCM has more than 250 member States." in response.get_data(as_text=True)
-    assert client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="250")).status_code == 302
+    assert (
+        client.post(
+            "/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="250")
+        ).status_code
+        == 302
+    )
     assert load(app, "bali-process") == {**before, "member_states": 250, "version": before["version"] + 1}
 
 
 def test_member_states_that_are_not_a_number_get_one_message(app, client, as_role, registry):
     as_role("admin")
-    response = client.post("/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="many"))
+    response = client.post(
+        "/iscms/bali-process/edit", data=form_of(app, "bali-process", member_states="many")
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert re.findall(r'<p class="error" role="alert">([^<]+)</p>', page) == ["Not a valid integer value."]

@@ -15,13 +15,17 @@ def test_upgrading_rewrites_escaped_lists_without_changing_them(tmp_path):
     with app.app_context():
         upgrade(revision="0012")
         db.session.execute(
-            sa.text("INSERT INTO iscms (slug, acronym, name, other_names, organisations, secretariats, iom_roles, "
-                    "sources, description, updated_at, version) VALUES ('eap-panel', 'EaP Panel', 'Panel', :names, "
-                    "'[]', :secretariats, '[]', '[]', '', '2020-01-01 00:00:00', 1)"),
+            sa.text(
+                "INSERT INTO iscms (slug, acronym, name, other_names, organisations, secretariats, iom_roles, "
+                "sources, description, updated_at, version) VALUES ('eap-panel', 'EaP Panel', 'Panel', :names, "
+                "'[]', :secretariats, '[]', '[]', '', '2020-01-01 00:00:00', 1)"
+            ),
             {"names": json.dumps(["Söderköping Process"]), "secretariats": json.dumps(["IOM"])},
         )
         db.session.commit()
         upgrade()
-        row = db.session.execute(sa.text("SELECT other_names, secretariats, organisations_note FROM iscms")).one()
+        row = db.session.execute(
+            sa.text("SELECT other_names, secretariats, organisations_note FROM iscms")
+        ).one()
         assert tuple(row) == ('["Söderköping Process"]', '["IOM"]', None)
         db.engine.dispose()

@@ -30,7 +30,10 @@ def test_all_thirty_iscms_of_the_fact_sheet_are_loaded_in_its_order(app, registr
     ("slug", "facts"),
     [
         ("bali-process", {"type": "IRF", "member_states": 45, "established": 2002, "secretariats": ["IOM"]}),
-        ("budapest-process", {"type": "IRF", "member_states": 53, "established": 1993, "secretariats": ["ICMPD"]}),
+        (
+            "budapest-process",
+            {"type": "IRF", "member_states": 53, "established": 1993, "secretariats": ["ICMPD"]},
+        ),
         ("gfmd", {"type": "GLOBAL", "member_states": 195, "established": 2007}),
         ("eap-panel", {"type": "RCP", "member_states": 34, "established": 2001}),
         ("pidc", {"type": "RCP", "member_states": 19, "established": 1996}),
@@ -157,7 +160,9 @@ def test_the_matrix_marks_the_iscms_annex_10_did_not_assess(client, registry):
     assert sorted(marked) == ["COMMIT", "MIDEAC", "MiDIOCC", "Quito Process", "RMFM"]
     assert page.count('<td class="no"><span class="sr-only">not in Annex 10</span></td>') == 5 * 31
     assert 'id="outside-annex-note"' in page
-    assert 'id="outside-annex-note"' not in client.get("/iscms/themes?theme=biometrics").get_data(as_text=True)
+    assert 'id="outside-annex-note"' not in client.get("/iscms/themes?theme=biometrics").get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize(
@@ -169,7 +174,10 @@ def test_the_matrix_marks_the_iscms_annex_10_did_not_assess(client, registry):
         ("quito-process", "—"),
         ("rmfm", "—"),
         ("mideac", "East African Community (EAC)"),
-        ("rabat-process", "European Commission; Commission of the Economic Community of West African States (ECOWAS)"),
+        (
+            "rabat-process",
+            "European Commission; Commission of the Economic Community of West African States (ECOWAS)",
+        ),
     ],
 )
 def test_the_fact_sheet_gives_the_organisations_in_the_sources_words(client, registry, slug, organisations):

@@ -59,8 +59,9 @@ ROUTES = {
     ("meetings.item_edit", "POST"): Route("/meetings/grcp-9/items/{item_id}/edit", "manage", 400),
     ("meetings.item_people", "GET"): Route("/meetings/grcp-9/items/{item_id}/people", "manage"),
     ("meetings.item_people", "POST"): Route("/meetings/grcp-9/items/{item_id}/people", "manage", 400),
-    ("meetings.item_person_edit", "POST"): Route("/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
-                                                 "manage", 400),
+    ("meetings.item_person_edit", "POST"): Route(
+        "/meetings/grcp-9/items/{item_id}/people/{link_id}/edit", "manage", 400
+    ),
     ("meetings.people_search", "GET"): Route("/meetings/grcp-9/people.json?q=li", "manage"),
     ("meetings.planner_page", "GET"): Route("/meetings/grcp-9/planner", "manage"),
     ("meetings.planner_apply", "POST"): Route("/meetings/grcp-9/planner/apply", "manage", 302),
@@ -69,11 +70,16 @@ ROUTES = {
     ("meetings.add_material", "POST"): Route("/meetings/grcp-9/materials", "manage", 400),
     ("meetings.release", "POST"): Route("/meetings/grcp-9/agenda/release", "manage", 400),
     ("meetings.remove_role", "POST"): Route("/meetings/grcp-9/roles/{role_id}/delete", "manage", 302),
-    ("meetings.delete_material", "POST"): Route("/meetings/grcp-9/materials/{material_id}/delete", "manage", 302),
-    ("meetings.item_person_delete", "POST"): Route("/meetings/grcp-9/items/{item_id}/people/{link_id}/delete",
-                                                   "manage", 302),
+    ("meetings.delete_material", "POST"): Route(
+        "/meetings/grcp-9/materials/{material_id}/delete", "manage", 302
+    ),
+    ("meetings.item_person_delete", "POST"): Route(
+        "/meetings/grcp-9/items/{item_id}/people/{link_id}/delete", "manage", 302
+    ),
     ("meetings.item_delete", "POST"): Route("/meetings/grcp-9/items/{item_id}/delete", "manage", 302),
-    ("meetings.session_delete", "POST"): Route("/meetings/grcp-9/sessions/{session_id}/delete", "manage", 302),
+    ("meetings.session_delete", "POST"): Route(
+        "/meetings/grcp-9/sessions/{session_id}/delete", "manage", 302
+    ),
     ("meetings.cancel", "POST"): Route("/meetings/grcp-9/cancel", "manage", 302),
     ("people.index", "GET"): Route("/people", "directory"),
     ("people.create", "GET"): Route("/people/new", "directory"),
@@ -122,7 +128,9 @@ def ids(app, grcp9, make_user) -> Ids:
         db.session.add(role)
         db.session.commit()
         person_id = db.session.get(ItemPerson, grcp9.link_id).person_id
-        return Ids(grcp9.session_id, grcp9.item_id, grcp9.link_id, grcp9.material_id, uploaded.id, role.id, person_id)
+        return Ids(
+            grcp9.session_id, grcp9.item_id, grcp9.link_id, grcp9.material_id, uploaded.id, role.id, person_id
+        )
 
 
 def answers(client, role: str, ids: Ids, private: bool) -> list[tuple]:
@@ -135,15 +143,23 @@ def answers(client, role: str, ids: Ids, private: bool) -> list[tuple]:
         want = expected(route, role, private)
         if response.status_code != want:
             wrong.append((endpoint, method, response.status_code, want))
-        elif (want == 302 and role == "anonymous" and route.audience not in ("open", "read")
-              and "/login" not in response.headers["Location"]):
+        elif (
+            want == 302
+            and role == "anonymous"
+            and route.audience not in ("open", "read")
+            and "/login" not in response.headers["Location"]
+        ):
             wrong.append((endpoint, method, response.headers["Location"], "/login"))
     return wrong
 
 
 def test_every_route_of_the_blueprints_has_expectations(app):
-    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
-              if rule.endpoint.split(".")[0] in BLUEPRINTS for method in rule.methods - {"HEAD", "OPTIONS"}}
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.split(".")[0] in BLUEPRINTS
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
     assert sorted(routes - set(ROUTES)) == []
     assert sorted(key for key in set(ROUTES) - routes if key[0].split(".")[0] in BLUEPRINTS) == []
 

@@ -18,10 +18,20 @@ from tests.calendar_factories import add_entry
 def entry_form(**overrides) -> dict:
     """A light calendar entry as a secretariat types it: all-day, one ISCM, calendar facts."""
     values = {
-        "title": "Senior Officials' Meeting", "iscms": ["bali-process"], "kind": "som", "level": "senior",
-        "format": "in_person", "start_date": "2023-06-12", "end_date": "2023-06-13", "timezone": "Asia/Bangkok",
-        "place": "Bangkok, Thailand", "themes": ["labour-migration"], "initiatives": ["gcm", "sdgs"],
-        "outcome_documents": "Bangkok Statement\nWork plan 2023–2025", "visibility": "public", "status": "published",
+        "title": "Senior Officials' Meeting",
+        "iscms": ["bali-process"],
+        "kind": "som",
+        "level": "senior",
+        "format": "in_person",
+        "start_date": "2023-06-12",
+        "end_date": "2023-06-13",
+        "timezone": "Asia/Bangkok",
+        "place": "Bangkok, Thailand",
+        "themes": ["labour-migration"],
+        "initiatives": ["gcm", "sdgs"],
+        "outcome_documents": "Bangkok Statement\nWork plan 2023–2025",
+        "visibility": "public",
+        "status": "published",
         "count": "1",
     }
     values.update(overrides)
@@ -29,8 +39,15 @@ def entry_form(**overrides) -> dict:
 
 
 def timed_form(**overrides) -> dict:
-    values = entry_form(timezone="Europe/Zurich", timed="y", start_date="2023-06-12", end_date="",
-                        start_time="09:00", end_time="12:30", place="Geneva, Switzerland")
+    values = entry_form(
+        timezone="Europe/Zurich",
+        timed="y",
+        start_date="2023-06-12",
+        end_date="",
+        start_time="09:00",
+        end_time="12:30",
+        place="Geneva, Switzerland",
+    )
     values.update(overrides)
     return values
 
@@ -56,9 +73,16 @@ def parse(body: bytes) -> dict[str, icalendar.Event]:
 def entry(app, registry, make_user) -> dict:
     """A light entry (no sessions, no agenda) and the account that organizes it."""
     organizer = make_user("user")
-    slug = add_entry(app, title="Bali Process SOM", place="Bali, Indonesia", initiatives=["gcm"],
-                     outcome_documents=["Bali Declaration"], source="ISCM 2023 Highlights",
-                     start_date=date(2023, 2, 10), end_date=date(2023, 2, 10))
+    slug = add_entry(
+        app,
+        title="Bali Process SOM",
+        place="Bali, Indonesia",
+        initiatives=["gcm"],
+        outcome_documents=["Bali Declaration"],
+        source="ISCM 2023 Highlights",
+        start_date=date(2023, 2, 10),
+        end_date=date(2023, 2, 10),
+    )
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug))
         db.session.add(MeetingRole(meeting_id=meeting.id, user_id=organizer.id, role="organizer"))
@@ -67,6 +91,7 @@ def entry(app, registry, make_user) -> dict:
 
 
 # Who may create, edit and cancel ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("role,expected", [("anonymous", 302), ("user", 403), ("staff", 200), ("admin", 200)])
 def test_the_new_meeting_form_by_role(client, registry, as_role, role, expected):
@@ -78,7 +103,9 @@ def test_the_new_meeting_form_by_role(client, registry, as_role, role, expected)
 
 
 @pytest.mark.parametrize("role,expected", [("anonymous", 302), ("user", 403)])
-def test_creating_is_refused_without_the_right_and_saves_nothing(app, client, registry, as_role, role, expected):
+def test_creating_is_refused_without_the_right_and_saves_nothing(
+    app, client, registry, as_role, role, expected
+):
     as_role(role)
     assert client.post("/meetings/new", data=entry_form()).status_code == expected
     assert meeting_count(app) == 0
@@ -93,21 +120,31 @@ def test_staff_and_admins_create_a_light_entry_and_organize_it(app, client, regi
         meeting = only_meeting(app)
         assert response.headers["Location"] == f"/meetings/{meeting.slug}"
         assert meeting.slug == "2023-bali-process-senior-officials-meeting-2023-06-12"
-        assert (meeting.kind, meeting.level, meeting.format, meeting.place) == ("som", "senior", "in_person", "Bangkok, Thailand")
+        assert (meeting.kind, meeting.level, meeting.format, meeting.place) == (
+            "som",
+            "senior",
+            "in_person",
+            "Bangkok, Thailand",
+        )
         assert [i.slug for i in meeting.iscms] == ["bali-process"]
         assert [t.slug for t in meeting.themes] == ["labour-migration"]
         assert meeting.initiatives == ["gcm", "sdgs"]
         assert meeting.outcome_documents == ["Bangkok Statement", "Work plan 2023–2025"]
         assert (meeting.all_day, meeting.start_date, meeting.end_date, meeting.starts_at) == (
-            True, date(2023, 6, 12), date(2023, 6, 13), None)
+            True,
+            date(2023, 6, 12),
+            date(2023, 6, 13),
+            None,
+        )
         assert (meeting.year, meeting.count, meeting.sequence) == (2023, 1, 0)
         assert [(r.user_id, r.role) for r in meeting.roles] == [(user.id, "organizer")]
         audit = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "meeting.create"))
         assert audit.user_id == user.id and audit.changes["place"] == [None, "Bangkok, Thailand"]
 
 
-@pytest.mark.parametrize("role,expected", [("anonymous", 302), ("user", 403), ("staff", 403), ("admin", 200),
-                                           ("organizer", 200)])
+@pytest.mark.parametrize(
+    "role,expected", [("anonymous", 302), ("user", 403), ("staff", 403), ("admin", 200), ("organizer", 200)]
+)
 def test_editing_an_entry_is_for_its_organizers_and_admins(client, auth, entry, as_role, role, expected):
     if role == "organizer":
         auth.login(entry["organizer"])
@@ -135,8 +172,12 @@ def test_the_calendar_and_the_iscm_page_offer_staff_to_add_an_entry(client, regi
 
 def test_the_new_form_is_prefilled_from_the_iscm(client, registry, as_role):
     as_role("staff")
-    page = client.get("/meetings/new?iscm=bali-process&status=published&start_date=2023-06-12").get_data(as_text=True)
-    assert re.search(r'<input checked id="iscms-\d+" name="iscms" type="checkbox" value="bali-process">', page)
+    page = client.get("/meetings/new?iscm=bali-process&status=published&start_date=2023-06-12").get_data(
+        as_text=True
+    )
+    assert re.search(
+        r'<input checked id="iscms-\d+" name="iscms" type="checkbox" value="bali-process">', page
+    )
     assert 'value="Asia/Bangkok"' in page
     assert '<option selected value="published">' in page
     assert 'value="2023-06-12"' in page
@@ -145,6 +186,7 @@ def test_the_new_form_is_prefilled_from_the_iscm(client, registry, as_role):
 
 # Times in the reference zone ---------------------------------------------------------------------
 
+
 def test_a_timed_entry_is_stored_in_utc_from_the_reference_zone(app, client, registry, as_role):
     as_role("staff")
     assert client.post("/meetings/new", data=timed_form()).status_code == 302
@@ -152,24 +194,69 @@ def test_a_timed_entry_is_stored_in_utc_from_the_reference_zone(app, client, reg
         meeting = only_meeting(app)
         # Geneva (Europe/Zurich) is UTC+2 in June.
         assert (meeting.all_day, meeting.starts_at, meeting.ends_at) == (
-            False, datetime(2023, 6, 12, 7, 0, tzinfo=UTC), datetime(2023, 6, 12, 10, 30, tzinfo=UTC))
+            False,
+            datetime(2023, 6, 12, 7, 0, tzinfo=UTC),
+            datetime(2023, 6, 12, 10, 30, tzinfo=UTC),
+        )
         assert meeting.end_date == date(2023, 6, 12)
 
 
-@pytest.mark.parametrize("overrides,field,message", [
-    ({"start_date": "2023-06-13", "end_date": "2023-06-12"}, "end_date", "The meeting cannot end before it starts."),
-    ({"timezone": "Europe/Geneva"}, "timezone", "Unknown time zone “Europe/Geneva”"),
-    ({"timed": "y", "start_date": "2023-06-12", "end_date": "", "start_time": "14:00", "end_time": "13:00",
-      "timezone": "Europe/Zurich"}, "end_time", "The meeting cannot end before it starts."),
-    ({"timed": "y", "start_date": "2023-03-26", "end_date": "", "start_time": "02:30", "end_time": "04:00",
-      "timezone": "Europe/Zurich"}, "start_time",
-     "02:30 does not exist on 2023-03-26 in Europe/Zurich: the clocks skip it. Choose another time."),
-    ({"timed": "y", "start_date": "2023-10-29", "end_date": "", "start_time": "01:00", "end_time": "02:30",
-      "timezone": "Europe/Zurich"}, "end_time", "02:30 happens twice on 2023-10-29 in Europe/Zurich"),
-    ({"timed": "y", "start_time": "", "end_time": "10:00"}, "start_time", "Give a time such as 15:00."),
-    ({"start_date": "", "end_date": ""}, "start_date", "Give the first day (or, when the source does not give it, the month or year)."),
-])
-def test_bad_input_gets_a_message_keeps_the_input_and_saves_nothing(app, client, registry, as_role, overrides, field, message):
+@pytest.mark.parametrize(
+    "overrides,field,message",
+    [
+        (
+            {"start_date": "2023-06-13", "end_date": "2023-06-12"},
+            "end_date",
+            "The meeting cannot end before it starts.",
+        ),
+        ({"timezone": "Europe/Geneva"}, "timezone", "Unknown time zone “Europe/Geneva”"),
+        (
+            {
+                "timed": "y",
+                "start_date": "2023-06-12",
+                "end_date": "",
+                "start_time": "14:00",
+                "end_time": "13:00",
+                "timezone": "Europe/Zurich",
+            },
+            "end_time",
+            "The meeting cannot end before it starts.",
+        ),
+        (
+            {
+                "timed": "y",
+                "start_date": "2023-03-26",
+                "end_date": "",
+                "start_time": "02:30",
+                "end_time": "04:00",
+                "timezone": "Europe/Zurich",
+            },
+            "start_time",
+            "02:30 does not exist on 2023-03-26 in Europe/Zurich: the clocks skip it. Choose another time.",
+        ),
+        (
+            {
+                "timed": "y",
+                "start_date": "2023-10-29",
+                "end_date": "",
+                "start_time": "01:00",
+                "end_time": "02:30",
+                "timezone": "Europe/Zurich",
+            },
+            "end_time",
+            "02:30 happens twice on 2023-10-29 in Europe/Zurich",
+        ),
+        ({"timed": "y", "start_time": "", "end_time": "10:00"}, "start_time", "Give a time such as 15:00."),
+        (
+            {"start_date": "", "end_date": ""},
+            "start_date",
+            "Give the first day (or, when the source does not give it, the month or year).",
+        ),
+    ],
+)
+def test_bad_input_gets_a_message_keeps_the_input_and_saves_nothing(
+    app, client, registry, as_role, overrides, field, message
+):
     as_role("staff")
     response = client.post("/meetings/new", data=entry_form(**overrides))
     page = response.get_data(as_text=True)
@@ -181,9 +268,19 @@ def test_bad_input_gets_a_message_keeps_the_input_and_saves_nothing(app, client,
 
 def test_a_bad_edit_changes_nothing(app, client, auth, entry):
     auth.login(entry["organizer"])
-    response = client.post(f"/meetings/{entry['slug']}/edit", data=entry_form(
-        version="1", title="Renamed", timed="y", start_date="2023-03-26", end_date="", start_time="02:15",
-        end_time="03:30", timezone="Europe/Zurich"))
+    response = client.post(
+        f"/meetings/{entry['slug']}/edit",
+        data=entry_form(
+            version="1",
+            title="Renamed",
+            timed="y",
+            start_date="2023-03-26",
+            end_date="",
+            start_time="02:15",
+            end_time="03:30",
+            timezone="Europe/Zurich",
+        ),
+    )
     assert response.status_code == 400
     with app.app_context():
         meeting = only_meeting(app)
@@ -191,21 +288,43 @@ def test_a_bad_edit_changes_nothing(app, client, auth, entry):
 
 
 def test_an_entry_dated_only_to_a_month_is_edited_without_inventing_a_day(app, client, registry, as_role):
-    slug = add_entry(app, title="Five training workshops", start_date=None, end_date=None, month=date(2023, 7, 1),
-                     count=5, dates_text="July")
+    slug = add_entry(
+        app,
+        title="Five training workshops",
+        start_date=None,
+        end_date=None,
+        month=date(2023, 7, 1),
+        count=5,
+        dates_text="July",
+    )
     as_role("admin")
     form = client.get(f"/meetings/{slug}/edit").get_data(as_text=True)
     assert 'value="2023-07"' in form and 'value="5"' in form
-    response = client.post(f"/meetings/{slug}/edit", data=entry_form(
-        version="1", title="Five training workshops on labour migration", start_date="", end_date="", month="2023-07",
-        count="5", dates_text="July"))
+    response = client.post(
+        f"/meetings/{slug}/edit",
+        data=entry_form(
+            version="1",
+            title="Five training workshops on labour migration",
+            start_date="",
+            end_date="",
+            month="2023-07",
+            count="5",
+            dates_text="July",
+        ),
+    )
     assert response.status_code == 302
     with app.app_context():
         meeting = only_meeting(app)
-        assert (meeting.start_date, meeting.month, meeting.year, meeting.count) == (None, date(2023, 7, 1), 2023, 5)
+        assert (meeting.start_date, meeting.month, meeting.year, meeting.count) == (
+            None,
+            date(2023, 7, 1),
+            2023,
+            5,
+        )
 
 
 # The entry in the calendar and its feeds --------------------------------------------------------
+
 
 def test_a_created_all_day_entry_is_in_the_calendar_the_feed_and_the_json(app, client, registry, as_role):
     as_role("staff")
@@ -224,8 +343,10 @@ def test_a_created_all_day_entry_is_in_the_calendar_the_feed_and_the_json(app, c
     assert str(event["location"]) == "Bangkok, Thailand"
     assert [str(c) for c in event["categories"].cats] == ["Labour migration"]
     data = client.get("/calendar.json?iscm=bali-process").get_json()
-    assert [(m["uid"], m["all_day"], m["start_date"], m["end_date"], m["kind"], m["level"]) for m in data["meetings"]] == [
-        (uid, True, "2023-06-12", "2023-06-13", "som", "senior")]
+    assert [
+        (m["uid"], m["all_day"], m["start_date"], m["end_date"], m["kind"], m["level"])
+        for m in data["meetings"]
+    ] == [(uid, True, "2023-06-12", "2023-06-13", "som", "senior")]
     assert data["meetings"][0]["outcome_documents"] == ["Bangkok Statement", "Work plan 2023–2025"]
 
 
@@ -239,14 +360,25 @@ def test_a_created_timed_entry_is_in_the_feed_in_its_zone(app, client, registry,
     (event,) = parse(body).values()
     assert event.decoded("dtstart").astimezone(UTC) == datetime(2023, 6, 12, 7, 0, tzinfo=UTC)
     data = client.get("/calendar.json").get_json()
-    assert (data["meetings"][0]["all_day"], data["meetings"][0]["starts_at"]) == (False, "2023-06-12T07:00:00+00:00")
+    assert (data["meetings"][0]["all_day"], data["meetings"][0]["starts_at"]) == (
+        False,
+        "2023-06-12T07:00:00+00:00",
+    )
 
 
 def test_an_edit_of_the_date_raises_sequence_with_the_uid_unchanged(app, client, auth, entry):
     before = parse(client.get("/calendar.ics").data)[entry["uid"]]
     auth.login(entry["organizer"])
-    response = client.post(f"/meetings/{entry['slug']}/edit", data=entry_form(
-        version="1", title="Bali Process SOM", start_date="2023-02-17", end_date="2023-02-17", place="Bali, Indonesia"))
+    response = client.post(
+        f"/meetings/{entry['slug']}/edit",
+        data=entry_form(
+            version="1",
+            title="Bali Process SOM",
+            start_date="2023-02-17",
+            end_date="2023-02-17",
+            place="Bali, Indonesia",
+        ),
+    )
     assert response.status_code == 302
     after = parse(client.get("/calendar.ics").data)[entry["uid"]]
     assert after["sequence"] == before["sequence"] + 1
@@ -260,9 +392,18 @@ def test_an_edit_of_the_date_raises_sequence_with_the_uid_unchanged(app, client,
 
 def test_an_edit_of_the_kind_only_keeps_the_sequence(app, client, auth, entry):
     auth.login(entry["organizer"])
-    client.post(f"/meetings/{entry['slug']}/edit", data=entry_form(
-        version="1", title="Bali Process SOM", kind="plenary", start_date="2023-02-10", end_date="2023-02-10",
-        place="Bali, Indonesia", timezone="UTC"))
+    client.post(
+        f"/meetings/{entry['slug']}/edit",
+        data=entry_form(
+            version="1",
+            title="Bali Process SOM",
+            kind="plenary",
+            start_date="2023-02-10",
+            end_date="2023-02-10",
+            place="Bali, Indonesia",
+            timezone="UTC",
+        ),
+    )
     with app.app_context():
         meeting = only_meeting(app)
         assert (meeting.kind, meeting.sequence) == ("plenary", 0)
@@ -284,12 +425,21 @@ def test_cancel_keeps_the_entry_with_status_cancelled_and_a_higher_sequence(app,
 
 # The page of a light entry ----------------------------------------------------------------------
 
+
 def test_a_light_entry_page_shows_its_calendar_facts_and_no_empty_agenda(client, entry):
     response = client.get(f"/meetings/{entry['slug']}")
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    for text in ("<dt>Kind</dt><dd>Senior officials' meeting</dd>", "<dt>Level</dt><dd>Senior officials</dd>", "Bali, Indonesia", "Labour migration",
-                 "Global Compact for Migration (GCM)", "Bali Declaration", "ISCM 2023 Highlights", "(all day)"):
+    for text in (
+        "<dt>Kind</dt><dd>Senior officials' meeting</dd>",
+        "<dt>Level</dt><dd>Senior officials</dd>",
+        "Bali, Indonesia",
+        "Labour migration",
+        "Global Compact for Migration (GCM)",
+        "Bali Declaration",
+        "ISCM 2023 Highlights",
+        "(all day)",
+    ):
         assert text in page, text
     assert "Not released yet" not in page and "No material yet." not in page
     assert f'href="/meetings/{entry["slug"]}/agenda"' not in page
@@ -311,10 +461,23 @@ def test_a_meeting_with_sessions_takes_its_span_from_them(app, client, grcp9, si
     with app.app_context():
         before = db.session.get(Meeting, grcp9.meeting_id)
         span, sequence = (before.starts_at, before.ends_at), before.sequence
-    response = client.post("/meetings/grcp-9/edit", data={
-        "version": "1", "title": "Ninth Global Meeting", "number": "GRCP 9", "start_date": "2021-11-10",
-        "end_date": "2021-11-11", "timezone": "Europe/Zurich", "format": "online", "visibility": "public",
-        "status": "published", "kind": "global_meeting", "level": "senior", "place": "Geneva, Switzerland"})
+    response = client.post(
+        "/meetings/grcp-9/edit",
+        data={
+            "version": "1",
+            "title": "Ninth Global Meeting",
+            "number": "GRCP 9",
+            "start_date": "2021-11-10",
+            "end_date": "2021-11-11",
+            "timezone": "Europe/Zurich",
+            "format": "online",
+            "visibility": "public",
+            "status": "published",
+            "kind": "global_meeting",
+            "level": "senior",
+            "place": "Geneva, Switzerland",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         after = db.session.get(Meeting, grcp9.meeting_id)
@@ -323,7 +486,12 @@ def test_a_meeting_with_sessions_takes_its_span_from_them(app, client, grcp9, si
 
 
 def test_a_meeting_over_several_days_shows_when_it_starts_and_when_it_ends(client, grcp9):
-    dates = client.get("/meetings/grcp-9").get_data(as_text=True).split('id="meeting-dates">', 1)[1].split("</dd>")[0]
+    dates = (
+        client.get("/meetings/grcp-9")
+        .get_data(as_text=True)
+        .split('id="meeting-dates">', 1)[1]
+        .split("</dd>")[0]
+    )
     assert dates.strip().startswith("Nov 10, 2021 15:00 – Nov 11, 2021 ")
     assert dates.strip().endswith(" Europe/Zurich")
 
@@ -331,9 +499,20 @@ def test_a_meeting_over_several_days_shows_when_it_starts_and_when_it_ends(clien
 def test_every_page_of_an_undated_light_entry_answers_without_error(app, client, registry, as_role):
     slug = add_entry(app, title="Five training workshops", start_date=None, end_date=None, year=2023, count=5)
     as_role("admin")
-    pages = {"": 200, "/agenda": 200, "/agenda/print": 200, "/agenda/changes": 200, "/agenda.pdf": 404,
-             "/calendar.ics": 200, "/edit": 200, "/agenda/edit": 200, "/planner": 200, "/sessions/new": 200,
-             "/roles": 200, "/report": 200}
+    pages = {
+        "": 200,
+        "/agenda": 200,
+        "/agenda/print": 200,
+        "/agenda/changes": 200,
+        "/agenda.pdf": 404,
+        "/calendar.ics": 200,
+        "/edit": 200,
+        "/agenda/edit": 200,
+        "/planner": 200,
+        "/sessions/new": 200,
+        "/roles": 200,
+        "/report": 200,
+    }
     assert {path: client.get(f"/meetings/{slug}{path}").status_code for path in pages} == pages
 
 

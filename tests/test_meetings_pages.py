@@ -23,34 +23,50 @@ def utc(*args):
 
 
 def session_form(**overrides):
-    values = {"title": "Dedicated Discussion Session 1", "kind": "discussion", "day": "2021-11-10", "start": "16:00",
-              "end": "17:30", "audience": "ISCMs based in Western time zones", "room": "Zoom", "status": "scheduled",
-              "interpretation": ["en", "es"], "version": "1"}
+    values = {
+        "title": "Dedicated Discussion Session 1",
+        "kind": "discussion",
+        "day": "2021-11-10",
+        "start": "16:00",
+        "end": "17:30",
+        "audience": "ISCMs based in Western time zones",
+        "room": "Zoom",
+        "status": "scheduled",
+        "interpretation": ["en", "es"],
+        "version": "1",
+    }
     values.update(overrides)
     return values
 
 
 def item_form(session_id, **overrides):
-    values = {"session_id": str(session_id), "kind": "discussion", "title": "Discussion", "start": "16:00",
-              "end": "17:20", "version": "1"}
+    values = {
+        "session_id": str(session_id),
+        "kind": "discussion",
+        "title": "Discussion",
+        "start": "16:00",
+        "end": "17:20",
+        "version": "1",
+    }
     values.update(overrides)
     return values
 
 
 # Reading ----------------------------------------------------------------------------------------
 
+
 def test_agenda_in_manila_time_marks_the_next_day_and_says_the_zone_differs(client, grcp9):
     page = client.get("/meetings/grcp-9/agenda?tz=Asia/Manila").get_data(as_text=True)
     assert 'id="zone-banner"' in page
     assert "Asia/Manila" in page and "Europe/Zurich" in page
     # Discussion session 1: 16:00-17:30 in Geneva is 23:00-00:30 (+1 day) in Manila.
-    assert "23:00–00:30 <span class=\"day-shift\">+1 day</span>" in page
+    assert '23:00–00:30 <span class="day-shift">+1 day</span>' in page
     assert "Statement of welcome" in page and "H.E. Mr António Vitorino" in page
 
 
 def test_several_reader_zones_side_by_side(client, grcp9):
     page = client.get("/meetings/grcp-9/agenda?tz=Asia/Manila&tz=America/Guatemala").get_data(as_text=True)
-    assert "<th scope=\"col\" class=\"nowrap\">America/Guatemala</th>" in page
+    assert '<th scope="col" class="nowrap">America/Guatemala</th>' in page
     # The opening at 15:00 Geneva is 08:00 in Guatemala.
     assert "08:00–08:30" in page
 
@@ -91,7 +107,9 @@ def test_session_iscm_zones_link(client, grcp9):
 
 def test_meeting_list_filters(client, grcp9):
     assert "Ninth Global Meeting" in client.get("/meetings?when=past&iscm=gfmd").get_data(as_text=True)
-    assert "Ninth Global Meeting" not in client.get("/meetings?when=past&iscm=rabat-process").get_data(as_text=True)
+    assert "Ninth Global Meeting" not in client.get("/meetings?when=past&iscm=rabat-process").get_data(
+        as_text=True
+    )
     assert "Ninth Global Meeting" not in client.get("/meetings").get_data(as_text=True)  # upcoming only
     assert "Ninth Global Meeting" in client.get("/meetings?when=all&q=grcp").get_data(as_text=True)
 
@@ -111,13 +129,24 @@ def test_agenda_links_the_calendar_feed_and_webcal(client, grcp9):
 
 # Creating and editing ---------------------------------------------------------------------------
 
+
 def test_staff_create_a_meeting_and_become_its_organizer(app, client, registry, sign_in):
     sign_in("staff")
-    response = client.post("/meetings/new", data={
-        "title": "Tenth Global Meeting", "number": "GRCP 10", "start_date": "2023-11-08", "end_date": "2023-11-09",
-        "timezone": "Europe/Zurich", "format": "hybrid", "visibility": "public", "status": "draft",
-        "iscms": ["gfmd", "rcm"], "guiding_questions": "One?\nTwo?",
-    })
+    response = client.post(
+        "/meetings/new",
+        data={
+            "title": "Tenth Global Meeting",
+            "number": "GRCP 10",
+            "start_date": "2023-11-08",
+            "end_date": "2023-11-09",
+            "timezone": "Europe/Zurich",
+            "format": "hybrid",
+            "visibility": "public",
+            "status": "draft",
+            "iscms": ["gfmd", "rcm"],
+            "guiding_questions": "One?\nTwo?",
+        },
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith("/meetings/grcp-10")
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == "grcp-10"))
@@ -129,9 +158,18 @@ def test_staff_create_a_meeting_and_become_its_organizer(app, client, registry, 
 
 def test_meeting_with_unknown_zone_or_reversed_dates_is_refused(app, client, registry, sign_in):
     sign_in("staff")
-    response = client.post("/meetings/new", data={
-        "title": "Bad", "start_date": "2023-11-09", "end_date": "2023-11-08", "timezone": "Europe/Geneva",
-        "format": "online", "visibility": "public", "status": "draft"})
+    response = client.post(
+        "/meetings/new",
+        data={
+            "title": "Bad",
+            "start_date": "2023-11-09",
+            "end_date": "2023-11-08",
+            "timezone": "Europe/Geneva",
+            "format": "online",
+            "visibility": "public",
+            "status": "draft",
+        },
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Unknown time zone “Europe/Geneva”" in page
@@ -145,9 +183,19 @@ def test_cancelling_a_meeting_keeps_it_and_raises_its_sequence(app, client, grcp
     sign_in("organizer", grcp9.meeting_id)
     form = client.get("/meetings/grcp-9/edit").get_data(as_text=True)
     assert 'name="version" type="hidden" value="1"' in form
-    response = client.post("/meetings/grcp-9/edit", data={
-        "version": "1", "title": "Ninth Global Meeting", "start_date": "2021-11-10", "end_date": "2021-11-11",
-        "timezone": "Europe/Zurich", "format": "online", "visibility": "public", "status": "cancelled"})
+    response = client.post(
+        "/meetings/grcp-9/edit",
+        data={
+            "version": "1",
+            "title": "Ninth Global Meeting",
+            "start_date": "2021-11-10",
+            "end_date": "2021-11-11",
+            "timezone": "Europe/Zurich",
+            "format": "online",
+            "visibility": "public",
+            "status": "cancelled",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         meeting = db.session.get(Meeting, grcp9.meeting_id)
@@ -157,18 +205,24 @@ def test_cancelling_a_meeting_keeps_it_and_raises_its_sequence(app, client, grcp
 
 def test_a_session_edit_raises_its_sequence_and_is_audited(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit",
-                           data=session_form(start="16:15", end="17:45"))
+    response = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(start="16:15", end="17:45")
+    )
     assert response.status_code == 302
     row = session_row(app, grcp9.session_id)
-    assert (row["starts_at"], row["ends_at"], row["sequence"]) == (utc(2021, 11, 10, 15, 15), utc(2021, 11, 10, 16, 45), 1)
+    assert (row["starts_at"], row["ends_at"], row["sequence"]) == (
+        utc(2021, 11, 10, 15, 15),
+        utc(2021, 11, 10, 16, 45),
+        1,
+    )
 
 
 @pytest.mark.parametrize("start,end", [("17:00", "16:00"), ("16:00", "16:00")])
 def test_a_session_ending_before_it_starts_is_refused(app, client, grcp9, sign_in, start, end):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit",
-                           data=session_form(start=start, end=end))
+    response = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(start=start, end=end)
+    )
     assert response.status_code == 400
     assert "The session must end after it starts." in response.get_data(as_text=True)
     assert session_row(app, grcp9.session_id)["starts_at"] == utc(2021, 11, 10, 15)
@@ -195,8 +249,10 @@ def set_dates(app, meeting_id, start, end):
 def test_a_nonexistent_local_time_is_refused_with_a_message(app, client, grcp9, sign_in):
     set_dates(app, grcp9.meeting_id, "2022-03-27", "2022-03-27")
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post("/meetings/grcp-9/sessions/new",
-                           data=session_form(title="Spring", day="2022-03-27", start="02:30", end="04:00"))
+    response = client.post(
+        "/meetings/grcp-9/sessions/new",
+        data=session_form(title="Spring", day="2022-03-27", start="02:30", end="04:00"),
+    )
     assert response.status_code == 400
     assert "02:30 does not exist on 2022-03-27 in Europe/Zurich" in response.get_data(as_text=True)
 
@@ -219,8 +275,10 @@ def test_an_ambiguous_local_time_asks_which_one_then_saves(app, client, grcp9, s
 
 def test_copying_the_meetings_guiding_questions(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    client.post("/meetings/grcp-9/sessions/new", data=session_form(title="Copy", copy_questions="y",
-                                                                   start="18:00", end="19:00"))
+    client.post(
+        "/meetings/grcp-9/sessions/new",
+        data=session_form(title="Copy", copy_questions="y", start="18:00", end="19:00"),
+    )
     with app.app_context():
         session = db.session.scalar(sa.select(Session).where(Session.title == "Copy"))
         assert session.guiding_questions == db.session.get(Meeting, grcp9.meeting_id).guiding_questions
@@ -228,9 +286,13 @@ def test_copying_the_meetings_guiding_questions(app, client, grcp9, sign_in):
 
 def test_two_organizers_editing_one_session_the_second_is_refused(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    first = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(title="First save"))
+    first = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(title="First save")
+    )
     assert first.status_code == 302
-    second = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(title="Second save"))
+    second = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/edit", data=session_form(title="Second save")
+    )
     page = second.get_data(as_text=True)
     assert second.status_code == 409
     assert "changed by someone else since you opened it" in page
@@ -246,10 +308,12 @@ def test_two_organizers_editing_one_item_the_second_is_refused(app, client, grcp
     page = second.get_data(as_text=True)
     assert second.status_code == 409
     assert "changed by someone else since you opened it" in page
-    current = page[page.index('id="conflict"'):page.index("</dl>", page.index('id="conflict"'))]
-    assert ("<dt>Kind</dt><dd>Discussion</dd><dt>Title</dt><dd>Mine</dd><dt>Description</dt><dd>—</dd>"
-            "<dt>Starts at</dt><dd>10 Nov 2021 16:00</dd><dt>Ends at</dt><dd>10 Nov 2021 17:20</dd>"
-            "<dt>Session</dt><dd>2021-11-10 16:00 · Dedicated Discussion Session 1</dd>") in current
+    current = page[page.index('id="conflict"') : page.index("</dl>", page.index('id="conflict"'))]
+    assert (
+        "<dt>Kind</dt><dd>Discussion</dd><dt>Title</dt><dd>Mine</dd><dt>Description</dt><dd>—</dd>"
+        "<dt>Starts at</dt><dd>10 Nov 2021 16:00</dd><dt>Ends at</dt><dd>10 Nov 2021 17:20</dd>"
+        "<dt>Session</dt><dd>2021-11-10 16:00 · Dedicated Discussion Session 1</dd>"
+    ) in current
     assert 'value="Theirs"' in page
     assert item_row(app, grcp9.item_id)["title"] == "Mine"
 
@@ -258,13 +322,16 @@ def test_two_organizers_editing_one_item_the_second_is_refused(app, client, grcp
 def test_an_item_must_end_after_it_starts(app, client, grcp9, sign_in, start, end):
     sign_in("organizer", grcp9.meeting_id)
     before = item_row(app, grcp9.item_id)
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
-                           data=item_form(grcp9.session_id, start=start, end=end))
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/edit", data=item_form(grcp9.session_id, start=start, end=end)
+    )
     assert response.status_code == 400
     assert "The item must end after it starts." in response.get_data(as_text=True)
     assert item_row(app, grcp9.item_id) == before
-    added = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/items/new",
-                        data=item_form(grcp9.session_id, start=start, end=end, title="Zero"))
+    added = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/items/new",
+        data=item_form(grcp9.session_id, start=start, end=end, title="Zero"),
+    )
     assert added.status_code == 400 and "The item must end after it starts." in added.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).where(AgendaItem.title == "Zero")) == 0
@@ -272,8 +339,10 @@ def test_an_item_must_end_after_it_starts(app, client, grcp9, sign_in, start, en
 
 def test_an_item_outside_its_session_is_refused(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
-                           data=item_form(grcp9.session_id, start="15:30", end="16:30"))
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
+        data=item_form(grcp9.session_id, start="15:30", end="16:30"),
+    )
     assert response.status_code == 400
     assert "The item must lie within its session." in response.get_data(as_text=True)
     assert item_row(app, grcp9.item_id)["starts_at"] == utc(2021, 11, 10, 15)
@@ -281,8 +350,10 @@ def test_an_item_outside_its_session_is_refused(app, client, grcp9, sign_in):
 
 def test_an_item_with_a_missing_time_is_refused(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post(f"/meetings/grcp-9/sessions/{grcp9.session_id}/items/new",
-                           data=item_form(grcp9.session_id, start="", title="No time"))
+    response = client.post(
+        f"/meetings/grcp-9/sessions/{grcp9.session_id}/items/new",
+        data=item_form(grcp9.session_id, start="", title="No time"),
+    )
     assert response.status_code == 400
     assert "Give a time such as 15:00." in response.get_data(as_text=True)
 
@@ -293,17 +364,23 @@ def test_attach_a_person_without_javascript(app, client, grcp9, sign_in):
     assert "António Vitorino" in page
     with app.app_context():
         person_id = db.session.scalar(sa.select(Person.id).where(Person.key == "antonio-vitorino"))
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people",
-                           data={"person_id": str(person_id), "role": "speaker", "delivery": "video", "capacity": "DG"})
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/people",
+        data={"person_id": str(person_id), "role": "speaker", "delivery": "video", "capacity": "DG"},
+    )
     assert response.status_code == 302
     page = client.get(f"/meetings/grcp-9/items/{grcp9.item_id}/people").get_data(as_text=True)
-    assert "<bdi>H.E. Mr António Vitorino</bdi>, Director General, International Organization for Migration (IOM), DG " in page
+    assert (
+        "<bdi>H.E. Mr António Vitorino</bdi>, Director General, International Organization for Migration (IOM), DG "
+        in page
+    )
 
 
 def test_attach_without_choosing_a_person_is_refused(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people", data={"role": "speaker",
-                                                                                  "delivery": "in_person"})
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/people", data={"role": "speaker", "delivery": "in_person"}
+    )
     assert response.status_code == 400
     assert "Choose a person from the search results." in response.get_data(as_text=True)
 
@@ -317,11 +394,12 @@ def test_people_search_json(client, grcp9, sign_in):
 def test_the_editor_shows_problems(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     page = client.get("/meetings/grcp-9/agenda/edit").get_data(as_text=True)
-    assert "<strong>Dedicated Discussion Session 2</strong>: <a href=\"#session-" in page
+    assert '<strong>Dedicated Discussion Session 2</strong>: <a href="#session-' in page
     assert "It falls in the night for PIDC (20:30 in Pacific/Apia)." in page
 
 
 # Releases ---------------------------------------------------------------------------------------
+
 
 def link_account(app, make_user, key):
     user = make_user("user")
@@ -331,17 +409,30 @@ def link_account(app, make_user, key):
     return user
 
 
-def test_releasing_lists_changes_tells_people_and_keeps_the_old_version(app, client, grcp9, sign_in, make_user, auth):
+def test_releasing_lists_changes_tells_people_and_keeps_the_old_version(
+    app, client, grcp9, sign_in, make_user, auth
+):
     speaker = link_account(app, make_user, "frank-tressler-zamorano")
     bystander = link_account(app, make_user, "antonio-vitorino")
     sign_in("organizer", grcp9.meeting_id)
-    client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
-                data=item_form(grcp9.session_id, start="16:10", end="17:20",
-                               title="Discussion on possible ISCMs contributions to the IMRF, including IMRF roundtables on Global Compact objectives"))
-    response = client.post("/meetings/grcp-9/agenda/release", data={"comment": "Discussion starts ten minutes later"})
+    client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/edit",
+        data=item_form(
+            grcp9.session_id,
+            start="16:10",
+            end="17:20",
+            title="Discussion on possible ISCMs contributions to the IMRF, including IMRF roundtables on Global Compact objectives",
+        ),
+    )
+    response = client.post(
+        "/meetings/grcp-9/agenda/release", data={"comment": "Discussion starts ten minutes later"}
+    )
     assert response.status_code == 302
     with app.app_context():
-        assert db.session.scalars(sa.select(AgendaRelease.number).order_by(AgendaRelease.number)).all() == [1, 2]
+        assert db.session.scalars(sa.select(AgendaRelease.number).order_by(AgendaRelease.number)).all() == [
+            1,
+            2,
+        ]
         notices = db.session.scalars(sa.select(Notice)).all()
         assert [n.user_id for n in notices] == [speaker.id]
         assert notices[0].emailed_at is None
@@ -361,7 +452,9 @@ def test_releasing_lists_changes_tells_people_and_keeps_the_old_version(app, cli
 
 def test_readers_see_the_release_not_the_working_copy(client, grcp9, sign_in, auth):
     sign_in("organizer", grcp9.meeting_id)
-    client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/edit", data=item_form(grcp9.session_id, title="Unreleased"))
+    client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/edit", data=item_form(grcp9.session_id, title="Unreleased")
+    )
     auth.logout()
     assert "Unreleased" not in client.get("/meetings/grcp-9/agenda?tz=Europe/Zurich").get_data(as_text=True)
 
@@ -375,6 +468,7 @@ def test_a_release_without_comment_is_refused(app, client, grcp9, sign_in):
 
 
 # Planner ----------------------------------------------------------------------------------------
+
 
 def test_planner_page_proposes_splits_for_the_meetings_iscms(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
@@ -392,21 +486,33 @@ def test_planner_rejects_unknown_zones(client, grcp9, sign_in):
 
 def test_planner_overrides_and_candidate_grid(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=bali-process&candidate=15:00"
-                      "&overrides=bali-process+%3D+Asia/Jakarta").get_data(as_text=True)
+    page = client.get(
+        "/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=bali-process&candidate=15:00"
+        "&overrides=bali-process+%3D+Asia/Jakarta"
+    ).get_data(as_text=True)
     assert "Asia/Jakarta" in page and "21:00–22:30" in page
 
 
 def test_planner_spreads_two_sessions_over_the_date_and_the_next_day(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=rcm&iscms=bali-process"
-                      "&hosts_awake=y&next_day=y").get_data(as_text=True)
-    proposal = page[page.index('id="proposal-2"'):page.index("</article>", page.index('id="proposal-2"'))]
+    page = client.get(
+        "/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=rcm&iscms=bali-process"
+        "&hosts_awake=y&next_day=y"
+    ).get_data(as_text=True)
+    proposal = page[page.index('id="proposal-2"') : page.index("</article>", page.index('id="proposal-2"'))]
     assert re.findall(r"<strong>(\d\d \w+ \d{4}) \d\d:\d\d–", proposal) == ["10 Nov 2021", "11 Nov 2021"]
     assert 'name="next_day" value="y"' in proposal
-    response = client.post("/meetings/grcp-9/planner/apply", data={
-        "day": "2021-11-10", "minutes": "90", "iscms": ["rcm", "bali-process"], "hosts_awake": "y", "next_day": "y",
-        "sessions": "2"})
+    response = client.post(
+        "/meetings/grcp-9/planner/apply",
+        data={
+            "day": "2021-11-10",
+            "minutes": "90",
+            "iscms": ["rcm", "bali-process"],
+            "hosts_awake": "y",
+            "next_day": "y",
+            "sessions": "2",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         created = db.session.scalars(sa.select(Session).where(Session.title.like("Session _"))).all()
@@ -418,12 +524,21 @@ def test_planner_says_where_each_zone_comes_from_and_who_has_none(app, client, g
         db.session.add(Iscm(slug="no-zone-forum", acronym="NZF", name="A forum without a seat"))
         db.session.commit()
     sign_in("organizer", grcp9.meeting_id)
-    page = client.get("/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=budapest-process&iscms=bali-process"
-                      "&iscms=no-zone-forum&overrides=bali-process+%3D+Asia/Jakarta").get_data(as_text=True)
-    assert ("Left out: NZF has no home time zone in the registry. Give it one under Zone overrides "
-            "(slug = Zone/Name) to plan for it.") in page
-    rows = {name: source for name, source in re.findall(
-        r'<th scope="row">([^<]+)</th>\s*<td class="nowrap">[^<]+</td>\s*<td class="zone-source">([^<]*)</td>', page)}
+    page = client.get(
+        "/meetings/grcp-9/planner?day=2021-11-10&minutes=90&iscms=budapest-process&iscms=bali-process"
+        "&iscms=no-zone-forum&overrides=bali-process+%3D+Asia/Jakarta"
+    ).get_data(as_text=True)
+    assert (
+        "Left out: NZF has no home time zone in the registry. Give it one under Zone overrides "
+        "(slug = Zone/Name) to plan for it."
+    ) in page
+    rows = {
+        name: source
+        for name, source in re.findall(
+            r'<th scope="row">([^<]+)</th>\s*<td class="nowrap">[^<]+</td>\s*<td class="zone-source">([^<]*)</td>',
+            page,
+        )
+    }
     assert rows == {"Bali Process": "your override", "Budapest Process": "ICMPD headquarters, Vienna"}
 
 
@@ -431,8 +546,10 @@ def test_planner_says_where_each_zone_comes_from_and_who_has_none(app, client, g
 @pytest.mark.filterwarnings("error::sqlalchemy.exc.SAWarning")
 def test_a_proposal_becomes_sessions_in_one_click(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post("/meetings/grcp-9/planner/apply", data={
-        "day": "2021-11-11", "minutes": "90", "iscms": ["rcm", "bali-process"], "sessions": "2"})
+    response = client.post(
+        "/meetings/grcp-9/planner/apply",
+        data={"day": "2021-11-11", "minutes": "90", "iscms": ["rcm", "bali-process"], "sessions": "2"},
+    )
     assert response.status_code == 302
     with app.app_context():
         created = db.session.scalars(sa.select(Session).where(Session.title.like("Session _"))).all()
@@ -441,6 +558,7 @@ def test_a_proposal_becomes_sessions_in_one_click(app, client, grcp9, sign_in):
 
 
 # Exports ----------------------------------------------------------------------------------------
+
 
 def pdf_text(response) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(response.data))
@@ -473,6 +591,7 @@ def test_printable_agenda(client, grcp9):
 
 # Demo data --------------------------------------------------------------------------------------
 
+
 def test_seeding_twice_changes_nothing(app, grcp9):
     from coordinator.meetings.seed import seed_grcp9
 
@@ -494,26 +613,39 @@ def test_grcp9_sessions_are_in_utc_from_central_european_time(app, grcp9):
     with app.app_context():
         meeting = db.session.get(Meeting, grcp9.meeting_id)
         assert [(s.starts_at, s.ends_at) for s in meeting.sessions] == [
-            (utc(2021, 11, 10, 14), utc(2021, 11, 10, 15)), (utc(2021, 11, 10, 15), utc(2021, 11, 10, 16, 30)),
-            (utc(2021, 11, 11, 7, 30), utc(2021, 11, 11, 9, 30)), (utc(2021, 11, 11, 13, 30), utc(2021, 11, 11, 14, 45)),
+            (utc(2021, 11, 10, 14), utc(2021, 11, 10, 15)),
+            (utc(2021, 11, 10, 15), utc(2021, 11, 10, 16, 30)),
+            (utc(2021, 11, 11, 7, 30), utc(2021, 11, 11, 9, 30)),
+            (utc(2021, 11, 11, 13, 30), utc(2021, 11, 11, 14, 45)),
         ]
         assert len(meeting.sessions[1].iscms) == 10 and len(meeting.sessions[2].iscms) == 13
 
 
 # Roles and the meeting's span ---------------------------------------------------------------------
 
-def test_an_organizer_adds_a_staff_member_and_cannot_remove_the_last_organizer(app, client, grcp9, sign_in, make_user):
+
+def test_an_organizer_adds_a_staff_member_and_cannot_remove_the_last_organizer(
+    app, client, grcp9, sign_in, make_user
+):
     colleague = make_user("user")
     organizer = sign_in("organizer", grcp9.meeting_id)
-    assert client.post("/meetings/grcp-9/roles", data={"email": colleague.email, "role": "staff"}).status_code == 302
+    assert (
+        client.post("/meetings/grcp-9/roles", data={"email": colleague.email, "role": "staff"}).status_code
+        == 302
+    )
     response = client.post("/meetings/grcp-9/roles", data={"email": "nobody@example.org", "role": "staff"})
     assert response.status_code == 400 and "No account has this e-mail" in response.get_data(as_text=True)
     with app.app_context():
         meeting = db.session.get(Meeting, grcp9.meeting_id)
-        assert sorted((r.role, r.user_id) for r in meeting.roles) == [("organizer", organizer.id), ("staff", colleague.id)]
+        assert sorted((r.role, r.user_id) for r in meeting.roles) == [
+            ("organizer", organizer.id),
+            ("staff", colleague.id),
+        ]
         own = next(r.id for r in meeting.roles if r.user_id == organizer.id)
     client.post(f"/meetings/grcp-9/roles/{own}/delete")
-    assert "A meeting needs at least one organizer." in client.get("/meetings/grcp-9/roles").get_data(as_text=True)
+    assert "A meeting needs at least one organizer." in client.get("/meetings/grcp-9/roles").get_data(
+        as_text=True
+    )
     with app.app_context():
         assert db.session.get(MeetingRole, own) is not None
 
@@ -526,19 +658,29 @@ def test_roles_page_by_role(client, grcp9, sign_in):
 
 def test_the_meeting_span_follows_its_sessions(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
-    client.post("/meetings/grcp-9/sessions/new", data=session_form(title="Evening", day="2021-11-11",
-                                                                   start="18:00", end="19:00"))
+    client.post(
+        "/meetings/grcp-9/sessions/new",
+        data=session_form(title="Evening", day="2021-11-11", start="18:00", end="19:00"),
+    )
     with app.app_context():
         meeting = db.session.get(Meeting, grcp9.meeting_id)
-        assert (meeting.starts_at, meeting.ends_at, meeting.sequence) == (utc(2021, 11, 10, 14), utc(2021, 11, 11, 18), 1)
+        assert (meeting.starts_at, meeting.ends_at, meeting.sequence) == (
+            utc(2021, 11, 10, 14),
+            utc(2021, 11, 11, 18),
+            1,
+        )
 
 
 # Materials --------------------------------------------------------------------------------------
 
+
 def test_an_uploaded_material_is_stored_by_content_and_served_to_readers(app, client, grcp9, sign_in, auth):
     sign_in("organizer", grcp9.meeting_id)
-    response = client.post("/meetings/grcp-9/materials", content_type="multipart/form-data", data={
-        "title": "Concept note", "file": (io.BytesIO(b"%PDF-1.4 concept"), "concept note.pdf")})
+    response = client.post(
+        "/meetings/grcp-9/materials",
+        content_type="multipart/form-data",
+        data={"title": "Concept note", "file": (io.BytesIO(b"%PDF-1.4 concept"), "concept note.pdf")},
+    )
     assert response.status_code == 302
     with app.app_context():
         material = db.session.scalar(sa.select(Material).where(Material.title == "Concept note"))
@@ -547,7 +689,7 @@ def test_an_uploaded_material_is_stored_by_content_and_served_to_readers(app, cl
     auth.logout()
     download = client.get(f"/meetings/grcp-9/materials/{material_id}/file")
     assert download.status_code == 200 and download.data == b"%PDF-1.4 concept"
-    assert 'filename=concept_note.pdf' in download.headers["Content-Disposition"]
+    assert "filename=concept_note.pdf" in download.headers["Content-Disposition"]
     make_private(app, grcp9.meeting_id)
     assert client.get(f"/meetings/grcp-9/materials/{material_id}/file").status_code == 404
 
@@ -556,8 +698,11 @@ def test_a_material_needs_a_link_or_an_allowed_file(client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     response = client.post("/meetings/grcp-9/materials", data={"title": "Nothing"})
     assert response.status_code == 400 and "Give a link or upload a file." in response.get_data(as_text=True)
-    response = client.post("/meetings/grcp-9/materials", content_type="multipart/form-data", data={
-        "title": "Script", "file": (io.BytesIO(b"#!/bin/sh"), "run.sh")})
+    response = client.post(
+        "/meetings/grcp-9/materials",
+        content_type="multipart/form-data",
+        data={"title": "Script", "file": (io.BytesIO(b"#!/bin/sh"), "run.sh")},
+    )
     assert response.status_code == 400 and "Upload a document or an image" in response.get_data(as_text=True)
 
 

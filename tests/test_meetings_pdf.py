@@ -29,8 +29,11 @@ def test_other_zones_stack_under_the_reference_time_and_add_no_page(client, grcp
     # The item column keeps the page's width: the long title takes two lines, not seven.
     assert "DISCUSSION ON POSSIBLE ISCMS CONTRIBUTIONS TO THE IMRF," in lines
     assert "INCLUDING IMRF ROUNDTABLES ON GLOBAL COMPACT OBJECTIVES" in lines
-    assert lines[lines.index("16:00–17:20") + 1:lines.index("16:00–17:20") + 4] == [
-        "23:00–00:20 (+1 day)", "Manila", "09:00–10:20 Guatemala"]
+    assert lines[lines.index("16:00–17:20") + 1 : lines.index("16:00–17:20") + 4] == [
+        "23:00–00:20 (+1 day)",
+        "Manila",
+        "09:00–10:20 Guatemala",
+    ]
 
 
 def test_no_page_is_left_with_a_lone_guiding_question(client, grcp9):
@@ -43,8 +46,14 @@ def arabic_speaker(app, meeting_id: int, name: str = "عبد الله النعي
         meeting = db.session.get(Meeting, meeting_id)
         person = Person(given_name="", family_name=name)
         item = meeting.sessions[0].items[1]
-        item.people.append(ItemPerson(person=person, role="speaker", capacity="Head of Abu Dhabi Dialogue Secretariat",
-                                      position=len(item.people)))
+        item.people.append(
+            ItemPerson(
+                person=person,
+                role="speaker",
+                capacity="Head of Abu Dhabi Dialogue Secretariat",
+                position=len(item.people),
+            )
+        )
         db.session.flush()
         release_agenda(meeting, "Arabic name")
         db.session.commit()
@@ -69,17 +78,43 @@ def large_meeting(app, items: int) -> str:
     """One session of `items` items, each with one speaker: items * 2 rows to lay out."""
     with app.app_context():
         start = datetime(2024, 5, 6, 7, tzinfo=UTC)
-        session = Session(title="Long session", kind="plenary", starts_at=start,
-                          ends_at=start + timedelta(minutes=5 * items))
+        session = Session(
+            title="Long session",
+            kind="plenary",
+            starts_at=start,
+            ends_at=start + timedelta(minutes=5 * items),
+        )
         for n in range(items):
-            item = AgendaItem(title=f"Statement {n + 1}", kind="statements", position=n,
-                              starts_at=start + timedelta(minutes=5 * n), ends_at=start + timedelta(minutes=5 * n + 5))
-            item.people = [ItemPerson(person=Person(given_name=f"Given{n}", family_name=f"Family{n}", honorific="Ms",
-                                                    position="Director", organisation="Ministry"), role="speaker")]
+            item = AgendaItem(
+                title=f"Statement {n + 1}",
+                kind="statements",
+                position=n,
+                starts_at=start + timedelta(minutes=5 * n),
+                ends_at=start + timedelta(minutes=5 * n + 5),
+            )
+            item.people = [
+                ItemPerson(
+                    person=Person(
+                        given_name=f"Given{n}",
+                        family_name=f"Family{n}",
+                        honorific="Ms",
+                        position="Director",
+                        organisation="Ministry",
+                    ),
+                    role="speaker",
+                )
+            ]
             session.items.append(item)
-        meeting = Meeting(slug="long-agenda", title="A long agenda", timezone="Europe/Zurich", visibility="public",
-                          status="published", start_date=date(2024, 5, 6), end_date=date(2024, 5, 6),
-                          sessions=[session])
+        meeting = Meeting(
+            slug="long-agenda",
+            title="A long agenda",
+            timezone="Europe/Zurich",
+            visibility="public",
+            status="published",
+            start_date=date(2024, 5, 6),
+            end_date=date(2024, 5, 6),
+            sessions=[session],
+        )
         db.session.add(meeting)
         db.session.flush()
         release_agenda(meeting, "Long")
@@ -93,7 +128,10 @@ def test_a_large_agenda_is_built_off_the_request_behind_a_waiting_page(app, clie
     waiting = client.get(url)
     assert waiting.status_code == 202
     page = waiting.get_data(as_text=True)
-    assert '<meta http-equiv="refresh" content="2">' in page and "this page opens the PDF when it is ready" in page
+    assert (
+        '<meta http-equiv="refresh" content="2">' in page
+        and "this page opens the PDF when it is ready" in page
+    )
     deadline = time.monotonic() + 60
     response = client.get(url)
     while response.status_code == 202 and time.monotonic() < deadline:

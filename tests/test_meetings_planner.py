@@ -28,7 +28,9 @@ def utc(*args) -> datetime:
 
 
 def grcp9_participants() -> list[Participant]:
-    homes = {row["slug"]: row["home_timezone"] for row in yaml.safe_load((DATA_DIR / "iscms.yaml").read_text())}
+    homes = {
+        row["slug"]: row["home_timezone"] for row in yaml.safe_load((DATA_DIR / "iscms.yaml").read_text())
+    }
     return [Participant(slug, slug, homes[slug]) for slug in load_grcp9()["meeting"]["iscms"]]
 
 
@@ -62,7 +64,10 @@ def test_the_fall_back_day_has_25_hours_of_candidates():
 
 
 def test_best_single_slot_for_two_zones_a_few_hours_apart():
-    people = [Participant("zurich", "Zurich", "Europe/Zurich"), Participant("nairobi", "Nairobi", "Africa/Nairobi")]
+    people = [
+        Participant("zurich", "Zurich", "Europe/Zurich"),
+        Participant("nairobi", "Nairobi", "Africa/Nairobi"),
+    ]
     proposal = best_split(people, date(2021, 11, 10), "Europe/Zurich", 90)
     assert [len(slot.participants) for slot in proposal.slots] == [2]
     assert (proposal.working, proposal.stretch, proposal.night) == (2, 0, 0)
@@ -75,14 +80,18 @@ def test_grcp9_split_in_two_keeps_every_iscm_between_07_and_21():
     proposal = best_split(participants, date(2021, 11, 10), "Europe/Zurich", 90, sessions=2)
     assert len(proposal.slots) == 2
     assert proposal.night == 0
-    assert sorted(p.key for slot in proposal.slots for p in slot.participants) == sorted(p.key for p in participants)
+    assert sorted(p.key for slot in proposal.slots for p in slot.participants) == sorted(
+        p.key for p in participants
+    )
     for slot in proposal.slots:
         for participant in slot.participants:
             assert band(slot.starts_at, slot.ends_at, participant.zone) in (WORKING, STRETCH)
 
 
 def test_grcp9_split_in_two_with_the_organizers_awake_in_geneva():
-    proposal = best_split(grcp9_participants(), date(2021, 11, 10), "Europe/Zurich", 90, sessions=2, hosts_awake=True)
+    proposal = best_split(
+        grcp9_participants(), date(2021, 11, 10), "Europe/Zurich", 90, sessions=2, hosts_awake=True
+    )
     assert proposal.night == 0
     for slot in proposal.slots:
         assert band(slot.starts_at, slot.ends_at, "Europe/Zurich") in (WORKING, STRETCH)
@@ -99,12 +108,18 @@ def test_three_sessions_serve_at_least_as_many_in_working_hours_as_two():
     three = best_split(participants, date(2021, 11, 10), "Europe/Zurich", 90, sessions=3)
     assert three.working >= two.working
     starts = [slot.starts_at for slot in three.slots]
-    assert all(later - earlier >= (utc(2021, 1, 1, 1, 30) - utc(2021, 1, 1)) for earlier, later in zip(starts, starts[1:], strict=False))
+    assert all(
+        later - earlier >= (utc(2021, 1, 1, 1, 30) - utc(2021, 1, 1))
+        for earlier, later in zip(starts, starts[1:], strict=False)
+    )
 
 
 def test_split_on_a_day_when_clocks_change_uses_the_new_offsets():
     # On 14 March 2021 New York moves to UTC-4 while London stays at UTC+0: 13:00-14:00 UTC is 09:00 there.
-    people = [Participant("ny", "New York", "America/New_York"), Participant("ldn", "London", "Europe/London")]
+    people = [
+        Participant("ny", "New York", "America/New_York"),
+        Participant("ldn", "London", "Europe/London"),
+    ]
     proposal = best_split(people, date(2021, 3, 14), "Europe/London", 60)
     assert proposal.working == 2
     slot = proposal.slots[0]
@@ -139,26 +154,40 @@ def local(instant: datetime, zone: str) -> str:
 def test_grcp9_split_over_two_days_has_a_session_each_day_and_every_iscm_awake():
     participants = grcp9_participants()
     for sessions in (2, 3):
-        proposal = best_split(participants, date(2021, 11, 10), "Europe/Zurich", 90, sessions, hosts_awake=True,
-                              days=2)
+        proposal = best_split(
+            participants, date(2021, 11, 10), "Europe/Zurich", 90, sessions, hosts_awake=True, days=2
+        )
         days = {local(slot.starts_at, "Europe/Zurich")[:2] for slot in proposal.slots}
         assert days == {"10", "11"}
         assert proposal.night == 0
-        assert sorted(p.key for slot in proposal.slots for p in slot.participants) == sorted(p.key for p in participants)
+        assert sorted(p.key for slot in proposal.slots for p in slot.participants) == sorted(
+            p.key for p in participants
+        )
 
 
 def test_a_split_over_two_days_uses_each_days_offsets_across_the_clock_change():
     # Europe goes back an hour in the night of 30 to 31 October 2021; New York only on 7 November.
-    people = [Participant("ny", "New York", "America/New_York"), Participant("tokyo", "Tokyo", "Asia/Tokyo"),
-              Participant("zurich", "Zurich", "Europe/Zurich")]
+    people = [
+        Participant("ny", "New York", "America/New_York"),
+        Participant("tokyo", "Tokyo", "Asia/Tokyo"),
+        Participant("zurich", "Zurich", "Europe/Zurich"),
+    ]
     assert len(candidate_starts(date(2021, 10, 31), "Europe/Zurich", 90)) == 25 * 4 - 5
     proposal = best_split(people, date(2021, 10, 30), "Europe/Zurich", 90, 2, hosts_awake=True, days=2)
     first, second = proposal.slots
     assert (first.starts_at, [p.key for p in first.participants]) == (utc(2021, 10, 30, 5), ["tokyo"])
-    assert (local(first.starts_at, "Europe/Zurich"), local(first.starts_at, "Asia/Tokyo")) == ("30 07:00", "30 14:00")
-    assert (second.starts_at, [p.key for p in second.participants]) == (utc(2021, 10, 31, 13), ["ny", "zurich"])
+    assert (local(first.starts_at, "Europe/Zurich"), local(first.starts_at, "Asia/Tokyo")) == (
+        "30 07:00",
+        "30 14:00",
+    )
+    assert (second.starts_at, [p.key for p in second.participants]) == (
+        utc(2021, 10, 31, 13),
+        ["ny", "zurich"],
+    )
     assert (local(second.starts_at, "Europe/Zurich"), local(second.starts_at, "America/New_York")) == (
-        "31 14:00", "31 09:00")
+        "31 14:00",
+        "31 09:00",
+    )
     assert (proposal.working, proposal.stretch, proposal.night) == (3, 0, 0)
 
 
@@ -175,11 +204,17 @@ def brute_force(participants, day, zone, minutes, sessions, hosts_awake=False):
     masks = [_masks(participants, start, minutes) for start in starts]
     best_key, best = None, None
     for combo in combinations(range(len(starts)), sessions):
-        if any(starts[b] - starts[a] < timedelta(minutes=minutes) for a, b in zip(combo, combo[1:], strict=False)):
+        if any(
+            starts[b] - starts[a] < timedelta(minutes=minutes) for a, b in zip(combo, combo[1:], strict=False)
+        ):
             continue
         union = [0, 0, 0]
         for index in combo:
-            union = [union[0] | masks[index].working, union[1] | masks[index].awake, union[2] | masks[index].core]
+            union = [
+                union[0] | masks[index].working,
+                union[1] | masks[index].awake,
+                union[2] | masks[index].core,
+            ]
         key = tuple(part.bit_count() for part in union)
         if best_key is None or key > best_key:
             best_key, best = key, [starts[i] for i in combo]
@@ -188,8 +223,12 @@ def brute_force(participants, day, zone, minutes, sessions, hosts_awake=False):
 
 def test_the_pruned_search_finds_what_trying_every_combination_finds():
     participants = grcp9_participants()[:9]
-    for day, sessions, hosts_awake in ((date(2021, 11, 10), 2, False), (date(2021, 10, 31), 3, True),
-                                       (date(2021, 3, 28), 2, True)):
+    for day, sessions, hosts_awake in (
+        (date(2021, 11, 10), 2, False),
+        (date(2021, 10, 31), 3, True),
+        (date(2021, 3, 28), 2, True),
+    ):
         proposal = best_split(participants, day, "Europe/Zurich", 90, sessions, hosts_awake)
-        assert [slot.starts_at for slot in proposal.slots] == brute_force(participants, day, "Europe/Zurich", 90,
-                                                                          sessions, hosts_awake)
+        assert [slot.starts_at for slot in proposal.slots] == brute_force(
+            participants, day, "Europe/Zurich", 90, sessions, hosts_awake
+        )

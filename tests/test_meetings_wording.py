@@ -117,30 +117,51 @@ def test_the_agenda_pdf_prints_every_appearance_as_annex_iv(client, grcp9):
     assert missing == []
     assert [line for line in NOT_ANNEX_IV if line in text] == []
     assert "Statements by: – H.E. Mr Simon K. Chelugui, Cabinet Secretary" in text
-    assert "– video address by H.E. Ms Mariam Almansoura Alsadig Almahdi, Minister of Foreign Affairs of Sudan" in text
+    assert (
+        "– video address by H.E. Ms Mariam Almansoura Alsadig Almahdi, Minister of Foreign Affairs of Sudan"
+        in text
+    )
     assert "– written statement from Mr Ahmed Sharfeldin, Director General" in text
     assert "STATEMENT OF WELCOME H.E. Mr António Vitorino, Director General" in text
-    assert ("Interactive discussion with participating ISCMs based in Western time zones: CMC; MIDCOM; MIDWA; OCAM; "
-            "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM.") in text
+    assert (
+        "Interactive discussion with participating ISCMs based in Western time zones: CMC; MIDCOM; MIDWA; OCAM; "
+        "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM."
+    ) in text
 
 
 def person(person_id, role="speaker", **wording):
-    return {"person_id": person_id, "name": "Mr A", "role": role, "delivery": "in_person", "position": "Head, Unit",
-            "capacity": "Chair of X", **wording}
+    return {
+        "person_id": person_id,
+        "name": "Mr A",
+        "role": role,
+        "delivery": "in_person",
+        "position": "Head, Unit",
+        "capacity": "Chair of X",
+        **wording,
+    }
 
 
 def test_described_uses_the_agendas_own_words_else_position_and_capacity():
     assert described(person(1)) == "Head, Unit, Chair of X"
     assert described(person(1, listed_as="Head of the Unit of X")) == "Head of the Unit of X"
-    older_release = {"person_id": 1, "name": "Mr A", "role": "speaker", "delivery": "in_person", "position": "",
-                     "capacity": "Chair of X"}
+    older_release = {
+        "person_id": 1,
+        "name": "Mr A",
+        "role": "speaker",
+        "delivery": "in_person",
+        "position": "",
+        "capacity": "Chair of X",
+    }
     assert described(older_release) == "Chair of X"
 
 
 def test_annex_blocks_group_speakers_in_a_row_and_keep_labelled_roles():
     people = [person(1, "facilitator"), person(2), person(3), person(4, role_label="Keynote"), person(5)]
     assert [(kind, [p["person_id"] for p in group]) for kind, group in annex_blocks(people)] == [
-        ("labelled", [1]), ("statements", [2, 3]), ("labelled", [4]), ("alone", [5]),
+        ("labelled", [1]),
+        ("statements", [2, 3]),
+        ("labelled", [4]),
+        ("alone", [5]),
     ]
 
 
@@ -148,17 +169,39 @@ def test_a_capacity_that_contains_the_position_is_not_repeated(app, grcp9):
     from coordinator.meetings.agenda import appearance
 
     with app.app_context():
-        link = db.session.scalar(sa.select(ItemPerson).join(Person).where(
-            Person.key == "luis-alonso-serrano-echeverria", ItemPerson.role == "speaker"))
+        link = db.session.scalar(
+            sa.select(ItemPerson)
+            .join(Person)
+            .where(Person.key == "luis-alonso-serrano-echeverria", ItemPerson.role == "speaker")
+        )
         shown = appearance(link)
         assert (shown["position"], described(shown)) == (
-            "", "Head of Technical Secretariat of the Regional Conference on Migration (RCM)")
+            "",
+            "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+        )
 
 
 def release_snapshot_people(item_id, **wording):
-    return {"sessions": [{"id": 1, "title": "S", "status": "scheduled", "starts_at": "a", "ends_at": "b",
-                          "items": [{"id": item_id, "title": "I", "starts_at": "a", "ends_at": "b",
-                                     "people": [person(7, **wording)]}]}]}
+    return {
+        "sessions": [
+            {
+                "id": 1,
+                "title": "S",
+                "status": "scheduled",
+                "starts_at": "a",
+                "ends_at": "b",
+                "items": [
+                    {
+                        "id": item_id,
+                        "title": "I",
+                        "starts_at": "a",
+                        "ends_at": "b",
+                        "people": [person(7, **wording)],
+                    }
+                ],
+            }
+        ]
+    }
 
 
 def test_a_change_of_wording_is_a_speaker_change():
@@ -171,13 +214,22 @@ def test_a_change_of_wording_is_a_speaker_change():
 def alama_link(app) -> tuple[int, int]:
     """(item id, link id) of Mr Ioane Alama's statement in Dedicated Discussion Session 2."""
     with app.app_context():
-        link = db.session.scalar(sa.select(ItemPerson).join(Person).where(Person.key == "ioane-moreli-simi-alama"))
+        link = db.session.scalar(
+            sa.select(ItemPerson).join(Person).where(Person.key == "ioane-moreli-simi-alama")
+        )
         return link.item_id, link.id
 
 
 def appearance_form(link_id, **values):
-    fields = {"role": "speaker", "delivery": "in_person", "capacity": "", "role_label": "", "listed_name": "",
-              "listed_as": "", **values}
+    fields = {
+        "role": "speaker",
+        "delivery": "in_person",
+        "capacity": "",
+        "role_label": "",
+        "listed_name": "",
+        "listed_as": "",
+        **values,
+    }
     return {f"link-{link_id}-{name}": value for name, value in fields.items()}
 
 
@@ -186,20 +238,30 @@ def test_an_organizer_edits_the_agendas_words_for_a_person_and_releases_them(app
     item_id, link_id = alama_link(app)
     page = client.get(f"/meetings/grcp-9/items/{item_id}/people").get_data(as_text=True)
     assert f'name="link-{link_id}-listed_name" type="text" value="Mr Ioane Alama"' in page
-    response = client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit", data=appearance_form(
-        link_id, role_label="Statement by the PIDC", listed_name="Mr Ioane Alama",
-        listed_as="Head of the PIDC Secretariat, Apia"))
+    response = client.post(
+        f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
+        data=appearance_form(
+            link_id,
+            role_label="Statement by the PIDC",
+            listed_name="Mr Ioane Alama",
+            listed_as="Head of the PIDC Secretariat, Apia",
+        ),
+    )
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/meetings/grcp-9/items/{item_id}/people#link-{link_id}")
     page = plain(client.get(f"/meetings/grcp-9/items/{item_id}/people").get_data(as_text=True))
     assert "Statement by the PIDC: Mr Ioane Alama, Head of the PIDC Secretariat, Apia (In person)" in page
     with app.app_context():
-        entry = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action == "agenda_item.appearance")).one()
+        entry = db.session.scalars(
+            sa.select(AuditEntry).where(AuditEntry.action == "agenda_item.appearance")
+        ).one()
         assert entry.changes["listed_as"] == [
             "Head of the Pacific Immigration Development Community (PIDC) Secretariat",
-            "Head of the PIDC Secretariat, Apia"]
-    assert "Head of the PIDC Secretariat, Apia" not in client.get("/meetings/grcp-9/agenda?tz=Europe/Zurich").get_data(
-        as_text=True)
+            "Head of the PIDC Secretariat, Apia",
+        ]
+    assert "Head of the PIDC Secretariat, Apia" not in client.get(
+        "/meetings/grcp-9/agenda?tz=Europe/Zurich"
+    ).get_data(as_text=True)
     client.post("/meetings/grcp-9/agenda/release", data={"comment": "PIDC wording"})
     reader = plain(client.get("/meetings/grcp-9/agenda?tz=Europe/Zurich").get_data(as_text=True))
     assert "Statement by the PIDC: Mr Ioane Alama, Head of the PIDC Secretariat, Apia" in reader
@@ -212,8 +274,10 @@ def test_emptied_words_fall_back_to_the_directory(app, client, grcp9, sign_in):
     item_id, link_id = alama_link(app)
     client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit", data=appearance_form(link_id))
     page = plain(client.get(f"/meetings/grcp-9/items/{item_id}/people").get_data(as_text=True))
-    assert "Speaker: Mr Ioane Moreli Simi Alama, Head of Secretariat, Pacific Immigration Development Community (PIDC)" \
-           " (In person)" in page
+    assert (
+        "Speaker: Mr Ioane Moreli Simi Alama, Head of Secretariat, Pacific Immigration Development Community (PIDC)"
+        " (In person)" in page
+    )
     with app.app_context():
         link = db.session.get(ItemPerson, link_id)
         assert (link.role_label, link.listed_name, link.listed_as, link.capacity) == (None, None, None, None)
@@ -222,8 +286,10 @@ def test_emptied_words_fall_back_to_the_directory(app, client, grcp9, sign_in):
 def test_words_too_long_are_refused_and_nothing_changes(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     item_id, link_id = alama_link(app)
-    response = client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
-                           data=appearance_form(link_id, listed_name="M" * 301, listed_as="New words"))
+    response = client.post(
+        f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
+        data=appearance_form(link_id, listed_name="M" * 301, listed_as="New words"),
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Nothing was saved: please correct the fields marked below." in page
@@ -232,14 +298,17 @@ def test_words_too_long_are_refused_and_nothing_changes(app, client, grcp9, sign
     with app.app_context():
         link = db.session.get(ItemPerson, link_id)
         assert (link.listed_name, link.listed_as) == (
-            "Mr Ioane Alama", "Head of the Pacific Immigration Development Community (PIDC) Secretariat")
+            "Mr Ioane Alama",
+            "Head of the Pacific Immigration Development Community (PIDC) Secretariat",
+        )
 
 
 def test_an_edit_of_another_items_person_is_a_404(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     _item_id, link_id = alama_link(app)
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people/{link_id}/edit",
-                           data=appearance_form(link_id))
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/people/{link_id}/edit", data=appearance_form(link_id)
+    )
     assert response.status_code == 404
 
 
@@ -247,17 +316,28 @@ def test_attaching_with_the_agendas_own_words(app, client, grcp9, sign_in):
     sign_in("organizer", grcp9.meeting_id)
     with app.app_context():
         person_id = db.session.scalar(sa.select(Person.id).where(Person.key == "wen-li"))
-    response = client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people", data={
-        "person_id": str(person_id), "role": "moderator", "delivery": "in_person", "capacity": "",
-        "role_label": "Moderator of the discussion", "listed_as": "Director for International Cooperation and "
-                                                                 "Partnerships (ICP), IOM"})
+    response = client.post(
+        f"/meetings/grcp-9/items/{grcp9.item_id}/people",
+        data={
+            "person_id": str(person_id),
+            "role": "moderator",
+            "delivery": "in_person",
+            "capacity": "",
+            "role_label": "Moderator of the discussion",
+            "listed_as": "Director for International Cooperation and Partnerships (ICP), IOM",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
-        link = db.session.scalars(sa.select(ItemPerson).where(ItemPerson.item_id == grcp9.item_id)
-                                  .order_by(ItemPerson.id.desc())).first()
+        link = db.session.scalars(
+            sa.select(ItemPerson).where(ItemPerson.item_id == grcp9.item_id).order_by(ItemPerson.id.desc())
+        ).first()
         assert (link.person_id, link.role_label, link.listed_name, link.listed_as) == (
-            person_id, "Moderator of the discussion", None, "Director for International Cooperation and "
-                                                            "Partnerships (ICP), IOM")
+            person_id,
+            "Moderator of the discussion",
+            None,
+            "Director for International Cooperation and Partnerships (ICP), IOM",
+        )
 
 
 def test_erasing_a_person_blanks_the_agendas_own_name_and_words(app, client, grcp9, sign_in, as_role):
@@ -265,14 +345,22 @@ def test_erasing_a_person_blanks_the_agendas_own_name_and_words(app, client, grc
     item_id, link_id = alama_link(app)
     with app.app_context():
         person_id = db.session.get(ItemPerson, link_id).person_id
-    client.post(f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
-                data=appearance_form(link_id, listed_name="Mr Ioane Alama", listed_as="Head of the PIDC"))
+    client.post(
+        f"/meetings/grcp-9/items/{item_id}/people/{link_id}/edit",
+        data=appearance_form(link_id, listed_name="Mr Ioane Alama", listed_as="Head of the PIDC"),
+    )
     client.post("/logout")
     as_role("admin")
     assert client.post(f"/admin/people/{person_id}/erase").status_code == 200
     with app.app_context():
         link = db.session.get(ItemPerson, link_id)
         assert (link.listed_name, link.listed_as) == (None, None)
-        assert db.session.scalars(sa.select(AuditEntry).where(AuditEntry.summary.contains("Ioane Alama"))).all() == []
-        assert "Ioane Alama" not in str(db.session.scalars(
-            sa.select(AuditEntry.changes).where(AuditEntry.action == "agenda_item.appearance")).all())
+        assert (
+            db.session.scalars(sa.select(AuditEntry).where(AuditEntry.summary.contains("Ioane Alama"))).all()
+            == []
+        )
+        assert "Ioane Alama" not in str(
+            db.session.scalars(
+                sa.select(AuditEntry.changes).where(AuditEntry.action == "agenda_item.appearance")
+            ).all()
+        )

@@ -44,8 +44,12 @@ class OneMessageSmtpServer:
 
 def test_a_release_e_mails_the_notice_when_smtp_is_configured(app, client, grcp9, sign_in, make_user):
     server = OneMessageSmtpServer()
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port, MAIL_USE_TLS=False,
-                      MAIL_SENDER="coordinator@example.org")
+    app.config.update(
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=server.port,
+        MAIL_USE_TLS=False,
+        MAIL_SENDER="coordinator@example.org",
+    )
     speaker = make_user("user", email="wen.li@example.org")
     with app.app_context():
         db.session.scalar(sa.select(Person).where(Person.key == "wen-li")).email = speaker.email
@@ -54,10 +58,23 @@ def test_a_release_e_mails_the_notice_when_smtp_is_configured(app, client, grcp9
     with app.app_context():
         item = db.session.scalar(sa.select(AgendaItem).where(AgendaItem.title == "Closing remarks"))
         item_id, session_id = item.id, item.session_id
-    client.post(f"/meetings/grcp-9/items/{item_id}/edit", data={
-        "session_id": str(session_id), "kind": "closing_remarks", "title": "Closing remarks",
-        "start": "15:35", "end": "15:45", "version": "1"})
-    assert client.post("/meetings/grcp-9/agenda/release", data={"comment": "Closing five minutes later"}).status_code == 302
+    client.post(
+        f"/meetings/grcp-9/items/{item_id}/edit",
+        data={
+            "session_id": str(session_id),
+            "kind": "closing_remarks",
+            "title": "Closing remarks",
+            "start": "15:35",
+            "end": "15:45",
+            "version": "1",
+        },
+    )
+    assert (
+        client.post(
+            "/meetings/grcp-9/agenda/release", data={"comment": "Closing five minutes later"}
+        ).status_code
+        == 302
+    )
     server.thread.join(timeout=5)
     assert server.recipients == ["<wen.li@example.org>"]
     assert b"Closing remarks" in server.message and b"GRCP 9: agenda version 2" in server.message

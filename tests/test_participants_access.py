@@ -26,7 +26,16 @@ from tests.participants_factories import (
     stored_keys,
 )
 
-ROLES = ("anonymous", "user", "staff", "participant", "participant_visible", "meeting_staff", "organizer", "admin")
+ROLES = (
+    "anonymous",
+    "user",
+    "staff",
+    "participant",
+    "participant_visible",
+    "meeting_staff",
+    "organizer",
+    "admin",
+)
 #: Anonymous visitors are sent to the login page.
 LOGIN = "login"
 
@@ -96,7 +105,12 @@ def post_data(endpoint: str, ids: dict) -> dict:
     ana = {"honorific": "", "given_name": "Ana", "family_name": "Costa", "email": "ana@example.org"}
     return {
         "participants.create": {"family_name": "Added", "group_id": ids["group"], "status": "invited"},
-        "participants.edit": {**ana, "group_id": ids["group"], "status": "confirmed", "version": ids["version"]},
+        "participants.edit": {
+            **ana,
+            "group_id": ids["group"],
+            "status": "confirmed",
+            "version": ids["version"],
+        },
         "participants.set_status": {"status": "confirmed"},
         "participants.settings": {"form": "settings", "settings-open_registration": "y"}
         | ({"settings-participants_visible": "y"} if ids["visible"] else {}),
@@ -109,8 +123,15 @@ def post_data(endpoint: str, ids: dict) -> dict:
 
 def _store_upload(app, meeting_id: int, user_id: int | None) -> str:
     """An upload waiting for its import, as the signed-in reader would have left it."""
-    payload = {"meeting": meeting_id, "user": user_id, "headers": ["Name"], "rows": [["Cleo Doe"]],
-               "numbers": [2], "header_row": 1, "filename": "list.csv"}
+    payload = {
+        "meeting": meeting_id,
+        "user": user_id,
+        "headers": ["Name"],
+        "rows": [["Cleo Doe"]],
+        "numbers": [2],
+        "header_row": 1,
+        "filename": "list.csv",
+    }
     key = content_key("upload", meeting_id, user_id)
     with app.app_context():
         ExportStore.current().put(importing.UPLOADS, key, "json", json.dumps(payload).encode())
@@ -132,13 +153,23 @@ def setting(app, make_user, auth, request):
         meeting = get_meeting("som-2024")
         set_open_registration(meeting, True)
         participant = db.session.get(Participant, pid)
-        listed = content_key(printouts.participant_list(meeting, ListOptions(only_confirmed=True)).fingerprint)
+        listed = content_key(
+            printouts.participant_list(meeting, ListOptions(only_confirmed=True)).fingerprint
+        )
         store = ExportStore.current()
         store.put("participant-list", listed, "pdf", b"%PDF-1.7 built before")
         store.put("badges", "abc123", "pdf", b"%PDF-1.7 built before")
-        ids = {"meeting": meeting.id, "pid": pid, "sid": meeting.sessions[0].id, "person": create_person({"family_name": "Zed"}).id,
-               "group": participant.group_id, "version": participant.version, "listed": listed,
-               "badges": "abc123", "visible": meeting.participants_visible}
+        ids = {
+            "meeting": meeting.id,
+            "pid": pid,
+            "sid": meeting.sessions[0].id,
+            "person": create_person({"family_name": "Zed"}).id,
+            "group": participant.group_id,
+            "version": participant.version,
+            "listed": listed,
+            "badges": "abc123",
+            "visible": meeting.participants_visible,
+        }
         db.session.commit()
     ids["upload"] = _store_upload(app, ids["meeting"], user.id if user else None)
     if user is not None:
@@ -163,8 +194,12 @@ def answer(response, url: str):
 
 
 def test_every_participants_route_has_expectations(app):
-    served = {(rule.endpoint, method) for rule in app.url_map.iter_rules() if rule.endpoint.startswith(
-        "participants.") for method in rule.methods - {"HEAD", "OPTIONS"}}
+    served = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("participants.")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
     assert served == {(endpoint, method) for endpoint, method, _url, _expected in ROUTES}
     assert all(tuple(expected) == ROLES for *_route, expected in ROUTES)
 
@@ -236,9 +271,13 @@ def test_a_participant_reads_only_confirmed_names_in_the_pdf_whatever_the_query(
     own = pdf_text(client.get("/meetings/som-2024/participants.pdf?email=1&confirmed=0").data)
     assert "Ana Costa" in own and "Ben Dia" not in own and "@example.org" not in own
     (own_key,) = stored_keys(app, "participant-list") - {staff_key}
-    for url in (f"/meetings/som-2024/exports/participant-list/{staff_key}",
-                f"/meetings/som-2024/exports/participant-list/{staff_key}/file"):
+    for url in (
+        f"/meetings/som-2024/exports/participant-list/{staff_key}",
+        f"/meetings/som-2024/exports/participant-list/{staff_key}/file",
+    ):
         assert client.get(url).status_code == 404
     again = client.get(f"/meetings/som-2024/exports/participant-list/{own_key}/file")
     assert again.status_code == 200 and "Ben Dia" not in pdf_text(again.data)
-    assert "Only confirmed participants" not in client.get("/meetings/som-2024/printouts").get_data(as_text=True)
+    assert "Only confirmed participants" not in client.get("/meetings/som-2024/printouts").get_data(
+        as_text=True
+    )

@@ -21,7 +21,15 @@ from tests.participants_factories import add_meeting, add_person_participant, gr
 
 HEADERS = ["Title", "First name", "Last name", "E-mail", "Organization", "ISCM", "Capacity"]
 GOOD = [
-    ["Ms", "Rüya", "Gümürkçü", "ruya@example.org", "Ministry of Interior of Turkey", "Almaty Process", "Chair"],
+    [
+        "Ms",
+        "Rüya",
+        "Gümürkçü",
+        "ruya@example.org",
+        "Ministry of Interior of Turkey",
+        "Almaty Process",
+        "Chair",
+    ],
     ["Dr", "Tomáš", "Urubek", "tomas@example.org", "Ministry of the Interior", "Prague Process", "Chair"],
     ["Mr", "Eugene", "Hong", "", "IOM", "almaty-process", "Co-Secretariat"],
 ]
@@ -55,8 +63,11 @@ def staff_client(app, client, auth, make_user, registry):
 
 
 def upload(client, data: bytes, name: str):
-    return client.post("/meetings/som-2024/participants/import",
-                       data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
+    return client.post(
+        "/meetings/som-2024/participants/import",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def participants_count(app) -> int:
@@ -66,16 +77,27 @@ def participants_count(app) -> int:
 
 def test_guess_mapping_of_usual_headers():
     assert importing.guess_mapping(HEADERS + ["Notes", "Whatever"]) == [
-        "honorific", "given_name", "family_name", "email", "organisation", "iscm", "capacity", "remarks", "",
+        "honorific",
+        "given_name",
+        "family_name",
+        "email",
+        "organisation",
+        "iscm",
+        "capacity",
+        "remarks",
+        "",
     ]
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("list.csv", b"", "The file is empty."),
-    ("list.pdf", b"%PDF-1.4", "Upload a CSV file (.csv) or an Excel workbook (.xlsx)."),
-    ("list.xlsx", b"not a zip", "This is not an Excel workbook (.xlsx) that can be read."),
-    ("list.csv", b"Name\n", "The file has no rows under its header row."),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("list.csv", b"", "The file is empty."),
+        ("list.pdf", b"%PDF-1.4", "Upload a CSV file (.csv) or an Excel workbook (.xlsx)."),
+        ("list.xlsx", b"not a zip", "This is not an Excel workbook (.xlsx) that can be read."),
+        ("list.csv", b"Name\n", "The file has no rows under its header row."),
+    ],
+)
 def test_unreadable_files_are_refused(app, name, data, message):
     with app.test_request_context(), pytest.raises(importing.ImportFileError) as error:
         importing.read_table(name, data)
@@ -96,7 +118,7 @@ def test_every_row_error_is_listed_with_its_row_number(app, staff_client):
         ["Ms", "Bad", "Mail", "not-an-email", "", "", ""],
         ["Ms", "Typo", "Iscm", "", "", "Bali Procss", ""],
         ["Ms", "Odd", "Capacity", "", "", "Bali Process", "Grand Vizier"],
-        ["Mr", "=HYPERLINK(\"http://x\")", "Formula", "", "", "", ""],
+        ["Mr", '=HYPERLINK("http://x")', "Formula", "", "", "", ""],
         ["Mr", "Html", "<b>Bold</b>", "", "", "", ""],
     ]
     key_page = upload(staff_client, as_csv(rows), "list.csv")
@@ -151,8 +173,10 @@ def test_columns_can_be_remapped(app, staff_client):
 
 
 def test_upload_refusals_show_a_message(app, staff_client):
-    for data, name, message in [(b"", "a.csv", "The file is empty."),
-                                (b"hello", "a.docx", "Upload a CSV file (.csv) or an Excel workbook (.xlsx).")]:
+    for data, name, message in [
+        (b"", "a.csv", "The file is empty."),
+        (b"hello", "a.docx", "Upload a CSV file (.csv) or an Excel workbook (.xlsx)."),
+    ]:
         response = upload(staff_client, data, name)
         assert response.status_code == 400
         assert message in response.get_data(as_text=True)
@@ -178,8 +202,9 @@ def test_exports_never_write_live_formulas(app, staff_client):
 
 
 def test_an_exported_list_imports_back_unchanged(app, staff_client):
-    add_person_participant(app, "som-2024", "Ana", "Costa", iscm="bali-process", capacity="co_chair",
-                           email="ana@example.org")
+    add_person_participant(
+        app, "som-2024", "Ana", "Costa", iscm="bali-process", capacity="co_chair", email="ana@example.org"
+    )
     data = staff_client.get("/meetings/som-2024/participants.xlsx").data
     response = upload(staff_client, data, "export.xlsx")
     assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
@@ -191,17 +216,26 @@ def test_an_import_is_one_audit_entry_naming_the_file_counts_and_people(app, sta
     response = upload(staff_client, as_xlsx(GOOD), "grcp9.xlsx")
     staff_client.post(response.headers["Location"], data={"action": "import"})
     with app.app_context():
-        entries = db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action != "participant.create")).all()
+        entries = db.session.scalars(
+            sa.select(AuditEntry).where(AuditEntry.action != "participant.create")
+        ).all()
         people = db.session.scalars(sa.select(Person.id).order_by(Person.id)).all()
         assert [entry.action for entry in entries] == ["participants.import"]
         assert entries[0].user_id is not None and entries[0].object_type == "Meeting"
-        assert entries[0].changes == {"file": "grcp9.xlsx", "rows": 3, "created": 2, "updated": 1, "people": people}
+        assert entries[0].changes == {
+            "file": "grcp9.xlsx",
+            "rows": 3,
+            "created": 2,
+            "updated": 1,
+            "people": people,
+        }
 
 
 def test_an_import_confirming_an_account_holder_gives_the_participant_role(app, staff_client, make_user):
     account = make_user("user")
-    add_person_participant(app, "som-2024", "Eugene", "Hong", organisation="IOM", status="invited",
-                           user_id=account.id)
+    add_person_participant(
+        app, "som-2024", "Eugene", "Hong", organisation="IOM", status="invited", user_id=account.id
+    )
     rows = [[*GOOD[2], "confirmed"], [*GOOD[0], "confirmed"]]
     response = upload(staff_client, as_csv(rows, headers=[*HEADERS, "Status"]), "list.csv")
     assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
@@ -230,22 +264,39 @@ def test_reimporting_a_known_person_keeps_what_the_file_does_not_say(app, client
     staff = make_user("staff")
     grant(app, "grcp-9", staff, "staff")
     auth.login(staff)
-    data = as_csv([["Dr", "Tomáš", "Urubek", "Ministry of the Interior of the Czech Republic"],
-                   ["Ms", "Ana", "Costa", "IOM"]], headers=["Title", "First name", "Last name", "Organisation"])
-    response = client.post("/meetings/grcp-9/participants/import", data={"file": (io.BytesIO(data), "again.csv")},
-                           content_type="multipart/form-data")
+    data = as_csv(
+        [
+            ["Dr", "Tomáš", "Urubek", "Ministry of the Interior of the Czech Republic"],
+            ["Ms", "Ana", "Costa", "IOM"],
+        ],
+        headers=["Title", "First name", "Last name", "Organisation"],
+    )
+    response = client.post(
+        "/meetings/grcp-9/participants/import",
+        data={"file": (io.BytesIO(data), "again.csv")},
+        content_type="multipart/form-data",
+    )
     done = client.post(response.headers["Location"], data={"action": "import"}, follow_redirects=True)
     assert "Imported 2 participants (1 new people, 1 updated)." in done.get_data(as_text=True)
     with app.app_context():
         participant = db.session.get(Participant, urubek(app).id)
-        assert (participant.status, participant.iscm.slug, participant.group.key, participant.language,
-                participant.remarks, participant.capacity) == ("attended", "prague-process", "iscms", "fr",
-                                                               "vegetarian", "chair")
+        assert (
+            participant.status,
+            participant.iscm.slug,
+            participant.group.key,
+            participant.language,
+            participant.remarks,
+            participant.capacity,
+        ) == ("attended", "prague-process", "iscms", "fr", "vegetarian", "chair")
         roles = db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all()
         assert roles == ["participant"]
         costa = db.session.scalar(sa.select(Participant).join(Person).where(Person.family_name == "Costa"))
-        assert (costa.status, costa.group.key, costa.iscm_id, costa.organisation) == ("invited", "observers", None,
-                                                                                      "IOM")
+        assert (costa.status, costa.group.key, costa.iscm_id, costa.organisation) == (
+            "invited",
+            "observers",
+            None,
+            "IOM",
+        )
 
 
 ANNEX_VI = Path(__file__).parent / "data" / "grcp9_annex_vi.csv"
@@ -253,8 +304,11 @@ ANNEX_VI = Path(__file__).parent / "data" / "grcp9_annex_vi.csv"
 
 def import_file(client, data: bytes, name: str, slug="som-2024"):
     """Upload, then ask to import: the review page (errors) or the redirect to the list."""
-    response = client.post(f"/meetings/{slug}/participants/import", data={"file": (io.BytesIO(data), name)},
-                           content_type="multipart/form-data")
+    response = client.post(
+        f"/meetings/{slug}/participants/import",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return client.post(response.headers["Location"], data={"action": "import"})
 
@@ -266,22 +320,46 @@ def test_grcp9s_own_list_layout_imports_into_an_empty_meeting(app, staff_client)
     with app.app_context():
         participants = db.session.scalars(sa.select(Participant).order_by(Participant.id)).all()
         assert len(participants) == 67
-        assert [p.iscm.slug if p.iscm else None for p in participants] == [seeded[n]["iscm"] for n in range(1, 68)]
+        assert [p.iscm.slug if p.iscm else None for p in participants] == [
+            seeded[n]["iscm"] for n in range(1, 68)
+        ]
         assert [p.group.key for p in participants] == ["iscms"] * 59 + ["host"] * 8
         by_name = {p.person.name: p for p in participants}
         vitorino, natiello = by_name["António Vitorino"], by_name["Robert Natiello"]
-        assert (vitorino.person.honorific, vitorino.person.position, vitorino.organisation, vitorino.iscm) == (
-            "H. E. Mr", "Director General", "International Organization for Migration (IOM) Headquarters", None)
-        assert (natiello.person.honorific, natiello.capacity, natiello.represented, natiello.person.position) == (
-            "Mr", "secretariat", "Caribbean Migration Consultations (CMC) Secretariat", "Chief of Mission, IOM Guyana")
+        assert (
+            vitorino.person.honorific,
+            vitorino.person.position,
+            vitorino.organisation,
+            vitorino.iscm,
+        ) == (
+            "H. E. Mr",
+            "Director General",
+            "International Organization for Migration (IOM) Headquarters",
+            None,
+        )
+        assert (
+            natiello.person.honorific,
+            natiello.capacity,
+            natiello.represented,
+            natiello.person.position,
+        ) == (
+            "Mr",
+            "secretariat",
+            "Caribbean Migration Consultations (CMC) Secretariat",
+            "Chief of Mission, IOM Guyana",
+        )
         assert by_name["Simon K. Chelugui"].person.honorific == "H.E. Mr."
         assert by_name["Christophe Leonzi"].capacity == "incoming_chair"
         assert by_name["Aissata Kane"].capacity == "informal_support"
         assert by_name["Alba Goycoechea"].iscm.slug == "riam"
         assert (by_name["Ahmed Zanya Bugre"].iscm.slug, by_name["Ahmed Zanya Bugre"].capacity) == (
-            "au-hoai", "co_secretariat")
+            "au-hoai",
+            "co_secretariat",
+        )
         assert by_name["Andrea Quezada"].capacity is None
-        assert sum(1 for p in participants if p.capacity) == 59 - 9  # nine rows print the ISCM without a capacity
+        assert (
+            sum(1 for p in participants if p.capacity) == 59 - 9
+        )  # nine rows print the ISCM without a capacity
         honorifics = sorted({p.person.honorific for p in participants})
         assert honorifics == ["Dr", "H. E. Mr", "H. E. Ms", "H.E. Mr", "H.E. Mr.", "Mr", "Ms"]
 
@@ -302,25 +380,45 @@ def test_a_bare_iscm_name_gets_a_suggestion(app, staff_client):
 
 
 def test_row_numbers_are_the_files_own_past_title_lines_and_blank_rows(app, staff_client):
-    rows = [["Participants of the SOM"], [], ["Title", "First name", "Last name", "E-mail"],
-            ["Ms", "Ana", "Costa", "ana@example.org"], [], [], ["Mr", "Ben", "Dia", "not-an-email"]]
-    for data, name in ((as_csv(rows[1:], headers=rows[0]), "list.csv"), (as_xlsx(rows[1:], headers=rows[0]),
-                                                                             "list.xlsx")):
+    rows = [
+        ["Participants of the SOM"],
+        [],
+        ["Title", "First name", "Last name", "E-mail"],
+        ["Ms", "Ana", "Costa", "ana@example.org"],
+        [],
+        [],
+        ["Mr", "Ben", "Dia", "not-an-email"],
+    ]
+    for data, name in (
+        (as_csv(rows[1:], headers=rows[0]), "list.csv"),
+        (as_xlsx(rows[1:], headers=rows[0]), "list.xlsx"),
+    ):
         page = import_file(staff_client, data, name).get_data(as_text=True)
         assert "Row 7: “not-an-email” is not a valid e-mail address" in page
         assert "1 problem" in page
     with app.test_request_context():
         table = importing.read_table("list.csv", as_csv(rows[1:], headers=rows[0]))
-    assert (table.header_row, table.numbers, table.headers) == (3, [4, 7], ["Title", "First name", "Last name",
-                                                                             "E-mail"])
+    assert (table.header_row, table.numbers, table.headers) == (
+        3,
+        [4, 7],
+        ["Title", "First name", "Last name", "E-mail"],
+    )
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"Name\n\x81\x8d\x8f\x90\n", "The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” "
-                                  "and upload it again."),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x81\x00" * 64, "This is an old Excel workbook (.xls) renamed .csv: "
-                                                             "save it as .xlsx or as CSV, then upload it."),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"Name\n\x81\x8d\x8f\x90\n",
+            "The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” "
+            "and upload it again.",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x81\x00" * 64,
+            "This is an old Excel workbook (.xls) renamed .csv: save it as .xlsx or as CSV, then upload it.",
+        ),
+    ],
+)
 def test_a_csv_that_cannot_be_decoded_gets_a_message_not_a_500(app, staff_client, data, message):
     response = upload(staff_client, data, "list.csv")
     assert response.status_code == 400
@@ -332,15 +430,36 @@ def test_formula_cells_are_refused(value):
     assert importing.is_formula(value)
 
 
-@pytest.mark.parametrize("value", ["+41 22 717 91 11", "+1 (202) 555-0100", "Jean-Pierre", "Al-Nuaim",
-                                   "- vegetarian", "+ 2 guests", "@ the venue", "Smith-Jones", "a < b", "3 > 2"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "+41 22 717 91 11",
+        "+1 (202) 555-0100",
+        "Jean-Pierre",
+        "Al-Nuaim",
+        "- vegetarian",
+        "+ 2 guests",
+        "@ the venue",
+        "Smith-Jones",
+        "a < b",
+        "3 > 2",
+    ],
+)
 def test_text_that_only_starts_like_a_formula_passes(app, value):
     with app.test_request_context():
         assert importing.cell_problem(value) is None
 
 
-@pytest.mark.parametrize("value", ["<b>Bold</b>", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                                   "text </div>", "<!-- hidden -->"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<b>Bold</b>",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "text </div>",
+        "<!-- hidden -->",
+    ],
+)
 def test_markup_is_refused(app, value):
     with app.test_request_context():
         assert importing.cell_problem(value) == "HTML is not accepted; type plain text"
@@ -349,7 +468,7 @@ def test_markup_is_refused(app, value):
 def test_a_real_formula_cell_in_a_workbook_is_refused(app, staff_client):
     workbook = Workbook()
     workbook.active.append(["Name", "E-mail", "Remarks"])
-    workbook.active.append(["Ana Costa", "ana@example.org", "=HYPERLINK(\"http://example.org\",\"x\")"])
+    workbook.active.append(["Ana Costa", "ana@example.org", '=HYPERLINK("http://example.org","x")'])
     assert workbook.active["C2"].data_type == "f"
     out = io.BytesIO()
     workbook.save(out)
@@ -361,6 +480,9 @@ def test_a_real_formula_cell_in_a_workbook_is_refused(app, staff_client):
 def test_full_names_give_up_their_honorific():
     assert importing.split_honorific("H. E. Mr António Vitorino") == ("H. E. Mr", "António Vitorino")
     assert importing.split_honorific("Dr Tomáš Urubek") == ("Dr", "Tomáš Urubek")
-    assert importing.split_honorific("Mr. Raditya M. Kusumaningprang") == ("Mr.", "Raditya M. Kusumaningprang")
+    assert importing.split_honorific("Mr. Raditya M. Kusumaningprang") == (
+        "Mr.",
+        "Raditya M. Kusumaningprang",
+    )
     assert importing.split_honorific("Drago Mrsic") == ("", "Drago Mrsic")
     assert importing.split_honorific("Ms") == ("", "Ms")

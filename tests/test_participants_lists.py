@@ -79,7 +79,8 @@ def test_grcp9_list_has_the_annex_sections_and_continuous_numbers(app):
     with app.test_request_context():
         sections = participant_list_rows(get_meeting("grcp-9"))
         assert [(s.numeral, s.title, len(s.rows)) for s in sections] == [
-            ("I", "Participants from ISCMs", 59), ("II", "Host and Organizers (IOM)", 8),
+            ("I", "Participants from ISCMs", 59),
+            ("II", "Host and Organizers (IOM)", 8),
         ]
         numbers = [row.number for section in sections for row in section.rows]
         assert numbers == list(range(1, 68))
@@ -98,7 +99,9 @@ def test_delegation_is_ordered_by_capacity_then_name(app, registry):
     with app.test_request_context():
         rows = participant_list_rows(get_meeting("som-2024"))[0].rows
         assert [row.name for row in rows] == ["Ana Costa", "Xavier Abel", "Yann Brun", "Zoe Adams"]
-        alphabetical = participant_list_rows(get_meeting("som-2024"), ListOptions(order="alphabetical"))[0].rows
+        alphabetical = participant_list_rows(get_meeting("som-2024"), ListOptions(order="alphabetical"))[
+            0
+        ].rows
         assert [row.name for row in alphabetical] == ["Xavier Abel", "Zoe Adams", "Yann Brun", "Ana Costa"]
 
 
@@ -110,7 +113,9 @@ def test_only_confirmed_and_email_options(app, registry):
     with app.test_request_context():
         meeting = get_meeting("som-2024")
         assert [r.name for r in participant_list_rows(meeting)[0].rows] == ["Ana Costa", "Ben Dia"]
-        confirmed = participant_list_rows(meeting, ListOptions(only_confirmed=True, include_email=True))[0].rows
+        confirmed = participant_list_rows(meeting, ListOptions(only_confirmed=True, include_email=True))[
+            0
+        ].rows
         assert [(r.name, r.email) for r in confirmed] == [("Ana Costa", "ana@example.org")]
 
 
@@ -138,8 +143,12 @@ def test_participant_seed_is_idempotent(app):
 
 def test_participant_list_pdf_prints_every_script(app, client, auth, make_user, registry):
     add_meeting(app)
-    add_person_participant(app, "som-2024", "Rüya", "Gümürkçü", iscm="almaty-process", capacity="chair", honorific="Ms")
-    add_person_participant(app, "som-2024", "Tomáš", "Urubek", iscm="prague-process", capacity="chair", honorific="Dr")
+    add_person_participant(
+        app, "som-2024", "Rüya", "Gümürkçü", iscm="almaty-process", capacity="chair", honorific="Ms"
+    )
+    add_person_participant(
+        app, "som-2024", "Tomáš", "Urubek", iscm="prague-process", capacity="chair", honorific="Dr"
+    )
     add_person_participant(app, "som-2024", "Иван", "Петров", iscm="almaty-process", capacity="secretariat")
     add_person_participant(app, "som-2024", "محمد", "العلي", iscm="arcp", capacity="secretariat")
     staff = make_user("staff")
@@ -173,7 +182,9 @@ def test_speakers_badges_place_cards_and_sign_in_render(app, client, auth, make_
     assert "Signature" in sign_in and "Rüya Gümürkçü" in sign_in
 
 
-def test_unchanged_list_is_served_from_the_store_and_a_change_rebuilds(app, client, auth, make_user, registry):
+def test_unchanged_list_is_served_from_the_store_and_a_change_rebuilds(
+    app, client, auth, make_user, registry
+):
     add_meeting(app)
     add_person_participant(app, "som-2024", "Ana", "Costa")
     staff = make_user("staff")
@@ -189,7 +200,9 @@ def test_unchanged_list_is_served_from_the_store_and_a_change_rebuilds(app, clie
     with app.app_context():
         from coordinator.audit.models import AuditEntry
 
-        exports = db.session.scalars(db.select(AuditEntry).where(AuditEntry.action == "participants.export")).all()
+        exports = db.session.scalars(
+            db.select(AuditEntry).where(AuditEntry.action == "participants.export")
+        ).all()
         assert len(exports) == 3
 
 
@@ -218,14 +231,20 @@ def test_grcp9_speakers_list_prints_every_annex_v_line_verbatim(app, client, aut
 
 
 def test_a_composed_speaker_description_says_each_thing_once():
-    assert join_without_repeats(["Head of Secretariat", "Pacific Immigration Development Community (PIDC)",
-                                 "Head of the Pacific Immigration Development Community (PIDC) Secretariat"]) == (
-        "Head of the Pacific Immigration Development Community (PIDC) Secretariat")
+    assert join_without_repeats(
+        [
+            "Head of Secretariat",
+            "Pacific Immigration Development Community (PIDC)",
+            "Head of the Pacific Immigration Development Community (PIDC) Secretariat",
+        ]
+    ) == ("Head of the Pacific Immigration Development Community (PIDC) Secretariat")
     assert join_without_repeats(["Coordinator", "RCM", None, "for the Chair of the RCM"]) == (
-        "Coordinator, for the Chair of the RCM")
+        "Coordinator, for the Chair of the RCM"
+    )
     assert join_without_repeats(["Director General", "IOM", "IOM"]) == "Director General, IOM"
-    assert join_without_repeats(["Minister of Foreign Affairs", "Ministry of Foreign Affairs of Sudan", ""]) == (
-        "Minister of Foreign Affairs, Ministry of Foreign Affairs of Sudan")
+    assert join_without_repeats(
+        ["Minister of Foreign Affairs", "Ministry of Foreign Affairs of Sudan", ""]
+    ) == ("Minister of Foreign Affairs, Ministry of Foreign Affairs of Sudan")
 
 
 def test_section_one_is_ordered_by_the_printed_iscm_text(app):
@@ -247,18 +266,26 @@ def test_badges_and_place_cards_follow_the_list_order(app):
         meeting = get_meeting("grcp-9")
         listed = [row.name for section in participant_list_rows(meeting) for row in section.rows]
         for printout in (badges(meeting, ListOptions()), place_cards(meeting, ListOptions())):
-            cards = printout.context.get("cards") or [card for sheet in printout.context["sheets"] for card in sheet]
+            cards = printout.context.get("cards") or [
+                card for sheet in printout.context["sheets"] for card in sheet
+            ]
             assert [" ".join(filter(None, (card.honorific, card.name))) for card in cards] == listed
 
 
 def test_the_capacity_ending_of_an_iscm_column(app):
     assert split_capacity("Caribbean Migration Consultations (CMC) incoming Chair") == (
-        "Caribbean Migration Consultations (CMC)", "incoming_chair")
+        "Caribbean Migration Consultations (CMC)",
+        "incoming_chair",
+    )
     assert split_capacity("Pan-African Forum on Migration (PAFOM) Secretariat Support (informal)") == (
-        "Pan-African Forum on Migration (PAFOM)", "informal_support")
+        "Pan-African Forum on Migration (PAFOM)",
+        "informal_support",
+    )
     assert split_capacity("Budapest Process Co-Secretariat") == ("Budapest Process", "co_secretariat")
     assert split_capacity("South American Conference on Migration (SACM)") == (
-        "South American Conference on Migration (SACM)", None)
+        "South American Conference on Migration (SACM)",
+        None,
+    )
     assert split_capacity("Chair") == ("Chair", None)
 
 
@@ -291,8 +318,15 @@ def test_a_long_email_wraps_inside_its_column(app, client, auth, make_user):
 
 def test_text_cells_in_arabic_run_right_to_left(app):
     add_meeting(app)
-    add_person_participant(app, "som-2024", "محمد", "العلي", organisation="جامعة الدول العربية",
-                           position="مدير إدارة اللاجئين", honorific="السيد")
+    add_person_participant(
+        app,
+        "som-2024",
+        "محمد",
+        "العلي",
+        organisation="جامعة الدول العربية",
+        position="مدير إدارة اللاجئين",
+        honorific="السيد",
+    )
     with app.test_request_context():
         meeting = get_meeting("som-2024")
         list_html = render_pdf_html(**_template(printouts.participant_list(meeting, ListOptions())))
@@ -307,9 +341,16 @@ def _template(printout) -> dict:
 
 
 def test_long_names_get_smaller_type_on_badges_and_cards_instead_of_being_cut(app):
-    cards = [NameCard("", name, "", "") for name in (
-        "Tomáš Urubek", "Lucia Rodriguez Torresi", "Mohammed bin Abdulrahman bin Jassim Al Thani",
-        "Venkatanarasimharajuvaripeta", "Xochiquetzalpapalotzinmaxtlatzintli Cuauhtémoc")]
+    cards = [
+        NameCard("", name, "", "")
+        for name in (
+            "Tomáš Urubek",
+            "Lucia Rodriguez Torresi",
+            "Mohammed bin Abdulrahman bin Jassim Al Thani",
+            "Venkatanarasimharajuvaripeta",
+            "Xochiquetzalpapalotzinmaxtlatzintli Cuauhtémoc",
+        )
+    ]
     assert [card.badge_scale for card in cards] == [0, 0, 1, 2, 3]
     assert [card.card_scale for card in cards] == [0, 0, 0, 0, 1]
     add_meeting(app)
@@ -321,5 +362,15 @@ def test_long_names_get_smaller_type_on_badges_and_cards_instead_of_being_cut(ap
 
 def test_capacities_are_cased_as_annex_vi_prints_them():
     assert [capacity_label(code) for code in CAPACITIES] == [
-        "Chair", "Co-Chair", "incoming Chair", "for the Chair", "Head of Secretariat", "Secretariat",
-        "Co-Secretariat", "Informal support", "Member State delegate", "Observer", "Organizer"]
+        "Chair",
+        "Co-Chair",
+        "incoming Chair",
+        "for the Chair",
+        "Head of Secretariat",
+        "Secretariat",
+        "Co-Secretariat",
+        "Informal support",
+        "Member State delegate",
+        "Observer",
+        "Organizer",
+    ]

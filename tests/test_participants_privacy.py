@@ -66,7 +66,10 @@ def test_erased_rows_next_to_each_other_keep_their_numbers(app, registry):
         db.session.commit()
         rows = participant_list_rows(get_meeting("som-2024"))[0].rows
         assert [(row.number, row.name) for row in rows] == [
-            (1, "Ana Abel"), (2, "(name withheld)"), (3, "(name withheld)"), (4, "Dan Dia"),
+            (1, "Ana Abel"),
+            (2, "(name withheld)"),
+            (3, "(name withheld)"),
+            (4, "Dan Dia"),
         ]
 
 
@@ -74,15 +77,32 @@ def test_erasure_scrubs_names_and_emails_from_past_audit_entries_and_keeps_them(
     add_meeting(app)
     with app.test_request_context():
         meeting = get_meeting("som-2024")
-        person = create_person({"honorific": "Ms", "given_name": "Rüya", "family_name": "Gümürkçü",
-                                "email": "ruya@example.org", "position": "Head of Unit"})
+        person = create_person(
+            {
+                "honorific": "Ms",
+                "given_name": "Rüya",
+                "family_name": "Gümürkçü",
+                "email": "ruya@example.org",
+                "position": "Head of Unit",
+            }
+        )
         update_person(person, {"family_name": "Gümürkçü-Ak", "email": "ruya.ak@example.org"}, person.version)
-        participant = add_participant(meeting, person, {"group_id": group_by_key(meeting, "iscms").id,
-                                                        "remarks": "Vegetarian"})
+        participant = add_participant(
+            meeting, person, {"group_id": group_by_key(meeting, "iscms").id, "remarks": "Vegetarian"}
+        )
         update_participant(participant, {"remarks": "Vegetarian; arrives late"})
-        record("agenda_item.attach", meeting, "Opening: Rüya Gümürkçü-Ak as speaker",
-               {"person": [None, "Rüya Gümürkçü-Ak"], "role": [None, "speaker"]})
-        record("meeting.update", meeting, "Edited Senior Officials Meeting: title", {"title": ["SOM", "SOM 2024"]})
+        record(
+            "agenda_item.attach",
+            meeting,
+            "Opening: Rüya Gümürkçü-Ak as speaker",
+            {"person": [None, "Rüya Gümürkçü-Ak"], "role": [None, "speaker"]},
+        )
+        record(
+            "meeting.update",
+            meeting,
+            "Edited Senior Officials Meeting: title",
+            {"title": ["SOM", "SOM 2024"]},
+        )
         db.session.commit()
         count = db.session.scalar(sa.select(sa.func.count(AuditEntry.id)))
         privacy.erase_person(person)
@@ -97,12 +117,16 @@ def test_erasure_scrubs_names_and_emails_from_past_audit_entries_and_keeps_them(
     assert by_action["person.create"].changes["family_name"] == [None, "[erased]"]
     assert by_action["person.update"].changes["family_name"] == ["[erased]", "[erased]"]
     assert by_action["participant.update"].changes["remarks"] == ["[erased]", "[erased]"]
-    assert by_action["agenda_item.attach"].changes == {"person": [None, "[erased]"], "role": [None, "speaker"]}
+    assert by_action["agenda_item.attach"].changes == {
+        "person": [None, "[erased]"],
+        "role": [None, "speaker"],
+    }
     assert by_action["meeting.update"].changes == {"title": ["SOM", "SOM 2024"]}
 
 
-def test_erasure_purges_cached_printouts_waiting_uploads_and_the_participant_role(app, client, make_user, auth,
-                                                                                  registry):
+def test_erasure_purges_cached_printouts_waiting_uploads_and_the_participant_role(
+    app, client, make_user, auth, registry
+):
     add_meeting(app)
     account = make_user("user", email="ana@example.org")
     add_person_participant(app, "som-2024", "Ana", "Costa", email="ana@example.org", user_id=account.id)
@@ -110,14 +134,18 @@ def test_erasure_purges_cached_printouts_waiting_uploads_and_the_participant_rol
     staff, admin = make_user("staff"), make_user("admin")
     grant(app, "som-2024", staff, "staff")
     with app.app_context():
-        assert db.session.scalars(sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)).all() == [
-            "participant"]
+        assert db.session.scalars(
+            sa.select(MeetingRole.role).where(MeetingRole.user_id == account.id)
+        ).all() == ["participant"]
     auth.login(staff)
     for url in ("/meetings/som-2024/participants.pdf", "/meetings/som-2024/badges.pdf"):
         assert "Ana Costa" in pdf_text(client.get(url).data)
     (list_key,) = stored_keys(app, "participant-list")
-    upload = client.post("/meetings/som-2024/participants/import", content_type="multipart/form-data",
-                         data={"file": (io.BytesIO(b"Name,E-mail\nAna Costa,ana@example.org\n"), "list.csv")})
+    upload = client.post(
+        "/meetings/som-2024/participants/import",
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(b"Name,E-mail\nAna Costa,ana@example.org\n"), "list.csv")},
+    )
     review = upload.headers["Location"]
     assert len(list((app.config["EXPORT_DIR"] / "imports").glob("*.json"))) == 1
     auth.logout()
@@ -145,8 +173,11 @@ def test_an_upload_is_kept_a_day_and_no_longer(app, client, make_user, auth):
     auth.login(staff)
 
     def upload(text: bytes) -> str:
-        return client.post("/meetings/som-2024/participants/import", content_type="multipart/form-data",
-                           data={"file": (io.BytesIO(text), "list.csv")}).headers["Location"]
+        return client.post(
+            "/meetings/som-2024/participants/import",
+            content_type="multipart/form-data",
+            data={"file": (io.BytesIO(text), "list.csv")},
+        ).headers["Location"]
 
     first = upload(b"Name\nAna Costa\n")
     (stored,) = (app.config["EXPORT_DIR"] / "imports").glob("*.json")
@@ -156,5 +187,6 @@ def test_an_upload_is_kept_a_day_and_no_longer(app, client, make_user, auth):
     assert response.status_code == 302 and response.headers["Location"].endswith("/participants/import")
     second = upload(b"Name\nBen Dia\n")
     assert [path.name for path in (app.config["EXPORT_DIR"] / "imports").glob("*.json")] == [
-        second.rsplit("/", 1)[1] + ".json"]
+        second.rsplit("/", 1)[1] + ".json"
+    ]
     assert client.get(second).status_code == 200

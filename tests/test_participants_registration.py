@@ -37,8 +37,10 @@ def test_invitation_link_answer_and_confirmation(app, client, make_user, auth, r
     auth.logout()
     form = client.get(f"/invitations/{token}")
     assert form.status_code == 200 and "Ana" in form.get_data(as_text=True)
-    client.post(f"/invitations/{token}", data={"family_name": "Costa", "given_name": "Ana", "language": "fr",
-                                               "answer": "accept"})
+    client.post(
+        f"/invitations/{token}",
+        data={"family_name": "Costa", "given_name": "Ana", "language": "fr", "answer": "accept"},
+    )
     with app.app_context():
         participant = db.session.get(Participant, pid)
         assert (participant.status, participant.language) == ("registered", "fr")
@@ -63,18 +65,30 @@ def test_open_registration_waits_for_approval(app, client, make_user, auth, regi
     add_meeting(app)
     assert client.get("/meetings/som-2024/register").status_code == 404
     staff_on_meeting(app, make_user, auth, "organizer")
-    client.post("/meetings/som-2024/participants/settings", data={"form": "settings", "settings-open_registration": "y"})
+    client.post(
+        "/meetings/som-2024/participants/settings",
+        data={"form": "settings", "settings-open_registration": "y"},
+    )
     auth.logout()
-    client.post("/meetings/som-2024/register", data={"given_name": "Li", "family_name": "Wen", "email": "li@example.org"})
+    client.post(
+        "/meetings/som-2024/register",
+        data={"given_name": "Li", "family_name": "Wen", "email": "li@example.org"},
+    )
     with app.app_context():
         participant = db.session.scalar(sa.select(Participant))
-        assert (participant.person.name, participant.status, participant.group.key) == ("Li Wen", "registered", "observers")
+        assert (participant.person.name, participant.status, participant.group.key) == (
+            "Li Wen",
+            "registered",
+            "observers",
+        )
 
 
 def test_adding_a_group(app, client, make_user, auth):
     add_meeting(app)
     staff_on_meeting(app, make_user, auth, "organizer")
-    client.post("/meetings/som-2024/participants/settings", data={"form": "group", "group-title": "Guests of honour"})
+    client.post(
+        "/meetings/som-2024/participants/settings", data={"form": "group", "group-title": "Guests of honour"}
+    )
     page = client.get("/meetings/som-2024/participants/settings").get_data(as_text=True)
     assert "Guests of honour" in page
 
@@ -122,7 +136,9 @@ def test_admin_exports_and_erases_a_person_keeping_the_numbers(app, client, as_r
         assert actions[-2:] == ["person.export", "person.erase"]
 
 
-def test_a_participant_signs_in_answers_and_sees_the_names_only_when_the_meeting_allows(app, client, make_user, auth):
+def test_a_participant_signs_in_answers_and_sees_the_names_only_when_the_meeting_allows(
+    app, client, make_user, auth
+):
     add_meeting(app, visibility="private")
     pid = add_person_participant(app, "som-2024", "Ana", "Costa", status="invited", email="Ana@Example.org")
     add_person_participant(app, "som-2024", "Ben", "Dia", status="confirmed", email="ben@example.org")
@@ -136,8 +152,10 @@ def test_a_participant_signs_in_answers_and_sees_the_names_only_when_the_meeting
 
     auth.login(ana)
     assert "Sign in before answering" not in client.get(f"/invitations/{token}").get_data(as_text=True)
-    client.post(f"/invitations/{token}", data={"given_name": "Ana", "family_name": "Costa",
-                                               "email": "ana@example.org", "answer": "accept"})
+    client.post(
+        f"/invitations/{token}",
+        data={"given_name": "Ana", "family_name": "Costa", "email": "ana@example.org", "answer": "accept"},
+    )
     with app.app_context():
         assert db.session.get(Participant, pid).person.user_id == ana.id
     assert client.get("/meetings/som-2024/participants").status_code == 404  # registered: no role yet
@@ -151,12 +169,15 @@ def test_a_participant_signs_in_answers_and_sees_the_names_only_when_the_meeting
 
     as_organizer(f"/meetings/som-2024/participants/{pid}/status", {"status": "confirmed"})
     assert client.get("/meetings/som-2024/participants").status_code == 403
-    as_organizer("/meetings/som-2024/participants/settings",
-                 {"form": "settings", "settings-participants_visible": "y"})
+    as_organizer(
+        "/meetings/som-2024/participants/settings", {"form": "settings", "settings-participants_visible": "y"}
+    )
     page = client.get("/meetings/som-2024/participants")
     text = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert "Ana Costa" in text and "Ben Dia" in text and "Cy Eto" not in text and "ben@example.org" not in text
+    assert (
+        "Ana Costa" in text and "Ben Dia" in text and "Cy Eto" not in text and "ben@example.org" not in text
+    )
     as_organizer("/meetings/som-2024/participants/settings", {"form": "settings"})
     assert client.get("/meetings/som-2024/participants").status_code == 403
     auth.logout()
@@ -173,12 +194,17 @@ def test_an_invitation_answered_from_another_account_links_nothing(app, client, 
     anonymous = client.get(f"/invitations/{token}").get_data(as_text=True)
     assert "Sign in before answering" in anonymous
     auth.login(other)
-    client.post(f"/invitations/{token}", data={"given_name": "Ana", "family_name": "Costa",
-                                               "email": "other@example.org", "answer": "accept"})
+    client.post(
+        f"/invitations/{token}",
+        data={"given_name": "Ana", "family_name": "Costa", "email": "other@example.org", "answer": "accept"},
+    )
     with app.app_context():
         participant = db.session.get(Participant, pid)
         assert (participant.status, participant.person.email, participant.person.user_id) == (
-            "registered", "other@example.org", None)
+            "registered",
+            "other@example.org",
+            None,
+        )
 
 
 def test_registering_while_signed_in_links_only_the_own_address(app, client, make_user, auth):
@@ -190,22 +216,30 @@ def test_registering_while_signed_in_links_only_the_own_address(app, client, mak
         db.session.commit()
     li = make_user("user", email="li@example.org")
     auth.login(li)
-    client.post("/meetings/som-2024/register", data={"given_name": "Li", "family_name": "Wen",
-                                                     "email": "li@example.org"})
-    client.post("/meetings/som-2024/register", data={"given_name": "Mo", "family_name": "Ode",
-                                                     "email": "mo@example.org"})
+    client.post(
+        "/meetings/som-2024/register",
+        data={"given_name": "Li", "family_name": "Wen", "email": "li@example.org"},
+    )
+    client.post(
+        "/meetings/som-2024/register",
+        data={"given_name": "Mo", "family_name": "Ode", "email": "mo@example.org"},
+    )
     with app.app_context():
         people = db.session.scalars(sa.select(Person).order_by(Person.family_name)).all()
         assert [(p.family_name, p.user_id) for p in people] == [("Ode", None), ("Wen", li.id)]
-        entries = db.session.scalars(sa.select(AuditEntry.action).where(AuditEntry.action == "person.link_account"))
+        entries = db.session.scalars(
+            sa.select(AuditEntry.action).where(AuditEntry.action == "person.link_account")
+        )
         assert list(entries) == ["person.link_account"]
 
 
 def test_the_settings_page_sets_whether_participants_see_each_other(app, client, make_user, auth):
     add_meeting(app)
     staff_on_meeting(app, make_user, auth, "organizer")
-    client.post("/meetings/som-2024/participants/settings",
-                data={"form": "settings", "settings-participants_visible": "y"})
+    client.post(
+        "/meetings/som-2024/participants/settings",
+        data={"form": "settings", "settings-participants_visible": "y"},
+    )
     with app.app_context():
         assert get_meeting("som-2024").participants_visible is True
     page = client.get("/meetings/som-2024/participants/settings").get_data(as_text=True)
@@ -218,19 +252,29 @@ def test_the_participation_form_sets_the_position_printed_in_this_meetings_list(
     staff_on_meeting(app, make_user, auth)
     with app.app_context():
         participant = db.session.get(Participant, pid)
-        form = {"family_name": "Costa", "given_name": "Ana", "position": "Director", "organisation": "IOM",
-                "group_id": participant.group_id, "status": "confirmed", "version": participant.version,
-                "list_position": "Chief of Mission, IOM Guyana"}
+        form = {
+            "family_name": "Costa",
+            "given_name": "Ana",
+            "position": "Director",
+            "organisation": "IOM",
+            "group_id": participant.group_id,
+            "status": "confirmed",
+            "version": participant.version,
+            "list_position": "Chief of Mission, IOM Guyana",
+        }
     assert client.post(f"/meetings/som-2024/participants/{pid}/edit", data=form).status_code == 302
-    assert "Chief of Mission, IOM Guyana" in client.get(f"/meetings/som-2024/participants/{pid}/edit").get_data(
-        as_text=True)
+    assert "Chief of Mission, IOM Guyana" in client.get(
+        f"/meetings/som-2024/participants/{pid}/edit"
+    ).get_data(as_text=True)
     with app.test_request_context():
         rows = participant_list_rows(get_meeting("som-2024"))[0].rows
         assert [(row.name, row.position) for row in rows] == [("Ana Costa", "Chief of Mission, IOM Guyana")]
         assert db.session.get(Person, db.session.get(Participant, pid).person_id).position == "Director"
 
 
-def test_badges_past_their_inline_cost_are_built_off_the_request_a_list_as_long_is_not(app, client, make_user, auth):
+def test_badges_past_their_inline_cost_are_built_off_the_request_a_list_as_long_is_not(
+    app, client, make_user, auth
+):
     add_meeting(app)
     for number in range(printouts.INLINE_LIMITS["badges"] + 1):
         add_person_participant(app, "som-2024", "Delegate", f"Number {number:02d}")
@@ -254,7 +298,9 @@ def test_simultaneous_requests_for_a_long_printout_render_and_build_it_once(app,
     grant(app, "som-2024", user, "staff")
     rendered, built, go = [], [], threading.Event()
     render, lay_out = views.render_pdf_html, pdf.html_to_pdf
-    monkeypatch.setattr(views, "render_pdf_html", lambda *args, **kwargs: rendered.append(1) or render(*args, **kwargs))
+    monkeypatch.setattr(
+        views, "render_pdf_html", lambda *args, **kwargs: rendered.append(1) or render(*args, **kwargs)
+    )
     monkeypatch.setattr(pdf, "html_to_pdf", lambda html: built.append(1) or go.wait(10) and lay_out(html))
     clients = [app.test_client() for _ in range(3)]
     for each in clients:
@@ -286,5 +332,11 @@ def test_the_progress_page_names_the_stage(app, client, make_user, auth):
         store.claim("badges", "abc123", "pdf", jobs.BUILDING)
     page = client.get("/meetings/som-2024/exports/badges/abc123").get_data(as_text=True)
     assert "Laying out the pages…" in page and 'http-equiv="refresh"' in page
-    state = client.get("/meetings/som-2024/exports/badges/abc123", headers={"Accept": "application/json"}).get_json()
-    assert (state["state"], state["stage"], state["stage_label"]) == ("running", "building", "Laying out the pages…")
+    state = client.get(
+        "/meetings/som-2024/exports/badges/abc123", headers={"Accept": "application/json"}
+    ).get_json()
+    assert (state["state"], state["stage"], state["stage_label"]) == (
+        "running",
+        "building",
+        "Laying out the pages…",
+    )

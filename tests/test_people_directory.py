@@ -20,19 +20,38 @@ def test_search_by_name_and_organisation(client, grcp9, sign_in):
 
 def test_add_a_person(app, client, registry, sign_in):
     sign_in("staff")
-    response = client.post("/people/new", data={
-        "honorific": "Ms", "given_name": "Maria", "family_name": "Santos", "country": "ph",
-        "timezone": "Asia/Manila", "email": "maria@example.org"})
+    response = client.post(
+        "/people/new",
+        data={
+            "honorific": "Ms",
+            "given_name": "Maria",
+            "family_name": "Santos",
+            "country": "ph",
+            "timezone": "Asia/Manila",
+            "email": "maria@example.org",
+        },
+    )
     assert response.status_code == 302
     with app.app_context():
         person = db.session.scalar(sa.select(Person).where(Person.family_name == "Santos"))
-        assert (person.name_with_honorific, person.country, person.timezone) == ("Ms Maria Santos", "PH", "Asia/Manila")
+        assert (person.name_with_honorific, person.country, person.timezone) == (
+            "Ms Maria Santos",
+            "PH",
+            "Asia/Manila",
+        )
 
 
 def test_bad_person_input_is_refused_and_kept(app, client, registry, sign_in):
     sign_in("staff")
-    response = client.post("/people/new", data={"given_name": "Nameless", "timezone": "Asia/Atlantis",
-                                                "country": "Philippines", "email": "not-an-address"})
+    response = client.post(
+        "/people/new",
+        data={
+            "given_name": "Nameless",
+            "timezone": "Asia/Atlantis",
+            "country": "Philippines",
+            "email": "not-an-address",
+        },
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Unknown time zone “Asia/Atlantis”" in page and "Use the two-letter code" in page
@@ -44,7 +63,13 @@ def test_bad_person_input_is_refused_and_kept(app, client, registry, sign_in):
 def test_editing_a_person_twice_from_the_same_form_is_refused(app, client, grcp9, sign_in):
     sign_in("staff")
     pid = person_id(app, "wen-li")
-    data = {"version": "1", "honorific": "Ms", "given_name": "Wen", "family_name": "Li", "position": "Director"}
+    data = {
+        "version": "1",
+        "honorific": "Ms",
+        "given_name": "Wen",
+        "family_name": "Li",
+        "position": "Director",
+    }
     assert client.post(f"/people/{pid}/edit", data=data).status_code == 302
     response = client.post(f"/people/{pid}/edit", data={**data, "position": "Someone else"})
     assert response.status_code == 409

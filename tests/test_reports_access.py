@@ -67,12 +67,18 @@ EXPECTED = {
 }
 #: Workflow steps: each taken from the state it starts from, with a comment (see test_each_step_per_role).
 STEP_STATES = {
-    "submit": "draft", "resubmit": "changes_requested", "request_changes": "submitted", "approve": "submitted",
+    "submit": "draft",
+    "resubmit": "changes_requested",
+    "request_changes": "submitted",
+    "approve": "submitted",
     "reopen": "approved",
 }
 STEP_EXPECTED = {
-    "submit": report_workers(302), "resubmit": report_workers(302), "request_changes": organizers(302),
-    "approve": organizers(302), "reopen": organizers(302),
+    "submit": report_workers(302),
+    "resubmit": report_workers(302),
+    "request_changes": organizers(302),
+    "approve": organizers(302),
+    "reopen": organizers(302),
 }
 
 
@@ -83,19 +89,31 @@ def access_setup(app, report_setup):
         meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == report_setup.slug))
         report = operations.get_or_start_report(meeting.sessions[0])
         for text in ("First", "Second"):
-            operations.save_report(report, {**report.content, "consensuses": [text]}, report.head, None, "rapporteur")
+            operations.save_report(
+                report, {**report.content, "consensuses": [text]}, report.head, None, "rapporteur"
+            )
         summary = operations.get_or_start_summary(meeting)
         section = operations.save_section(
-            summary, None, {"key": "introduction", "title": "Introduction", "level": 1, "part": "body", "body": "Hi"},
+            summary,
+            None,
+            {"key": "introduction", "title": "Introduction", "level": 1, "part": "body", "body": "Hi"},
             None,
         )
         quote_row = operations.add_quote(section, "Ms A", "Cooperate.")
-        role = next(r for r in meeting.roles if r.role == "rapporteur" and r.session_id == meeting.sessions[1].id)
+        role = next(
+            r for r in meeting.roles if r.role == "rapporteur" and r.session_id == meeting.sessions[1].id
+        )
         db.session.commit()
         return {
-            "slug": meeting.slug, "session_id": meeting.sessions[0].id, "number": 2, "role_id": role.id,
-            "section_id": section.id, "quote_id": quote_row.id, "token": "not-a-valid-token",
-            "summary_version": summary.version, "section_version": section.version,
+            "slug": meeting.slug,
+            "session_id": meeting.sessions[0].id,
+            "number": 2,
+            "role_id": role.id,
+            "section_id": section.id,
+            "quote_id": quote_row.id,
+            "token": "not-a-valid-token",
+            "summary_version": summary.version,
+            "section_version": section.version,
         }
 
 
@@ -105,11 +123,29 @@ def post_data(endpoint: str, values: dict) -> dict:
         "reports.edit": {"base_revision": "2", "consensuses-0": "Third"},
         "reports.autosave": {"base_revision": "2", "consensuses-0": "Third"},
         "reports.restore": {"base_revision": "2"},
-        "reports.summary_edit": {"version": values["summary_version"], "title": "SOM 1 report", "annexes": ["agenda"]},
-        "reports.summary_acronyms": {"version": values["summary_version"], "text": "SOM: Senior officials' meeting"},
-        "reports.section_new": {"key": "background", "title": "Background", "level": 1, "part": "body", "body": "x"},
-        "reports.section_edit": {"version": values["section_version"], "title": "Introduction", "level": 1,
-                                 "part": "body", "body": "New"},
+        "reports.summary_edit": {
+            "version": values["summary_version"],
+            "title": "SOM 1 report",
+            "annexes": ["agenda"],
+        },
+        "reports.summary_acronyms": {
+            "version": values["summary_version"],
+            "text": "SOM: Senior officials' meeting",
+        },
+        "reports.section_new": {
+            "key": "background",
+            "title": "Background",
+            "level": 1,
+            "part": "body",
+            "body": "x",
+        },
+        "reports.section_edit": {
+            "version": values["section_version"],
+            "title": "Introduction",
+            "level": 1,
+            "part": "body",
+            "body": "New",
+        },
         "reports.section_move": {"direction": "down"},
         "reports.quote_add": {"speaker": "Mr B", "words": "Agreed."},
     }.get(endpoint, {})
@@ -131,8 +167,11 @@ def url_of(app, endpoint: str, values: dict, **extra) -> str:
 
 
 def sign_in(role, auth, as_role, setup) -> None:
-    accounts = {"own_rapporteur": setup.rapporteurs[0], "other_rapporteur": setup.rapporteurs[1],
-                "organizer": setup.organizer}
+    accounts = {
+        "own_rapporteur": setup.rapporteurs[0],
+        "other_rapporteur": setup.rapporteurs[1],
+        "organizer": setup.organizer,
+    }
     if role in accounts:
         auth.login(accounts[role])
     else:
@@ -141,7 +180,10 @@ def sign_in(role, auth, as_role, setup) -> None:
 
 def assert_answer(response, expected, url) -> None:
     if expected == LOGIN:
-        assert (response.status_code, response.headers["Location"]) == (302, f"/login?next={quote(url, safe='')}")
+        assert (response.status_code, response.headers["Location"]) == (
+            302,
+            f"/login?next={quote(url, safe='')}",
+        )
     else:
         assert response.status_code == expected
 
@@ -150,8 +192,14 @@ def test_every_reports_route_has_an_expected_status_for_every_role(app):
     step_routes = [("reports.step", "POST")]
     assert report_routes(app) == sorted([*EXPECTED, *step_routes])
     assert [route for route, expected in EXPECTED.items() if tuple(expected) != ROLES] == []
-    assert sorted(STEP_EXPECTED) == sorted(STEP_STATES) == sorted(
-        next(r for r in app.url_map.iter_rules() if r.endpoint == "reports.step")._converters["action"].items
+    assert (
+        sorted(STEP_EXPECTED)
+        == sorted(STEP_STATES)
+        == sorted(
+            next(r for r in app.url_map.iter_rules() if r.endpoint == "reports.step")
+            ._converters["action"]
+            .items
+        )
     )
 
 
@@ -167,13 +215,17 @@ def test_each_reports_route_answers_each_role_as_expected(
             build = build_request(db.session.scalar(sa.select(SummaryReport)))
             ExportStore.current().put(build.kind, build.key, build.extension, b"%PDF-1.7 built before")
     sign_in(role, auth, as_role, report_setup)
-    response = client.get(url) if method == "GET" else client.post(url, data=post_data(endpoint, access_setup))
+    response = (
+        client.get(url) if method == "GET" else client.post(url, data=post_data(endpoint, access_setup))
+    )
     assert_answer(response, EXPECTED[(endpoint, method)][role], url)
 
 
 def _put_in_state(app, slug: str, status: str) -> None:
     with app.app_context():
-        report = operations.get_or_start_report(db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug)).sessions[0])
+        report = operations.get_or_start_report(
+            db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug)).sessions[0]
+        )
         report.content = {**report.content, "consensuses": ["Agreed"]}
         report.status = status
         db.session.commit()
@@ -190,8 +242,13 @@ def test_each_step_per_role(app, client, auth, as_role, report_setup, action, ro
     assert_answer(response, expected, url)
     with app.app_context():
         status = db.session.scalar(sa.select(RapporteurReport.status))
-    moved = {"submit": "submitted", "resubmit": "resubmitted", "request_changes": "changes_requested",
-             "approve": "approved", "reopen": "changes_requested"}[action]
+    moved = {
+        "submit": "submitted",
+        "resubmit": "resubmitted",
+        "request_changes": "changes_requested",
+        "approve": "approved",
+        "reopen": "changes_requested",
+    }[action]
     assert status == (moved if expected == 302 else STEP_STATES[action])
 
 
@@ -208,7 +265,9 @@ def test_refused_report_posts_change_nothing(app, client, auth, as_role, report_
         assert db.session.scalar(sa.select(sa.func.count()).select_from(MeetingRole)) == 3
 
 
-def test_a_private_meetings_approved_report_stays_hidden_from_outsiders(app, client, auth, as_role, report_setup):
+def test_a_private_meetings_approved_report_stays_hidden_from_outsiders(
+    app, client, auth, as_role, report_setup
+):
     auth.login(report_setup.rapporteurs[0])
     client.post(report_setup.url(0, "/edit"), data={"base_revision": "0", "consensuses-0": "Agreed"})
     client.post(report_setup.url(0, "/submit"))

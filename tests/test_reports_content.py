@@ -7,11 +7,21 @@ from coordinator.reports import acronyms, content, workflow
 
 
 def test_from_form_reads_rows_and_drops_blank_ones():
-    form = MultiDict({
-        "objective": " To discuss ", "consensuses-0": "One", "consensuses-1": "  ", "consensuses-2": "Two",
-        "floor-0-iscm": "rcm", "floor-0-speaker": "Ms A", "floor-0-notes": "Said x", "floor-1-speaker": "",
-        "practices-0-iscm": "", "practices-0-text": "Networks", "free_text": "Notes\r\nmore",
-    })
+    form = MultiDict(
+        {
+            "objective": " To discuss ",
+            "consensuses-0": "One",
+            "consensuses-1": "  ",
+            "consensuses-2": "Two",
+            "floor-0-iscm": "rcm",
+            "floor-0-speaker": "Ms A",
+            "floor-0-notes": "Said x",
+            "floor-1-speaker": "",
+            "practices-0-iscm": "",
+            "practices-0-text": "Networks",
+            "free_text": "Notes\r\nmore",
+        }
+    )
     result = content.from_form(form, {})
     assert result["objective"] == "To discuss"
     assert result["consensuses"] == ["One", "Two"]
@@ -21,10 +31,19 @@ def test_from_form_reads_rows_and_drops_blank_ones():
 
 
 def test_prefilled_report_is_empty_until_something_is_written():
-    agenda = {"objective": "Objective", "guiding_questions": ["Q1"], "facilitator": "Mr F, Chair", "iscms": ["RCM"]}
+    agenda = {
+        "objective": "Objective",
+        "guiding_questions": ["Q1"],
+        "facilitator": "Mr F, Chair",
+        "iscms": ["RCM"],
+    }
     report = content.prefill(agenda, [("rcm", "Ms A, Chair")])
     assert report["floor"] == [{"iscm": "rcm", "speaker": "Ms A, Chair", "notes": ""}]
-    assert (report["facilitator"], report["iscms_present"], report["order"]) == ("Mr F, Chair", ["RCM"], list(content.PARTS))
+    assert (report["facilitator"], report["iscms_present"], report["order"]) == (
+        "Mr F, Chair",
+        ["RCM"],
+        list(content.PARTS),
+    )
     assert content.is_empty(report)
     report["floor"][0]["notes"] = "She said"
     assert not content.is_empty(report)
@@ -36,14 +55,23 @@ def test_spare_rows_are_offered_under_each_list():
     assert len(rows["floor"]) == content.SPARE_ROWS
 
 
-DEFAULTS = {"floor": "ISCMs and speakers who took the floor", "challenges": "Challenges", "practices": "Effective practices"}
+DEFAULTS = {
+    "floor": "ISCMs and speakers who took the floor",
+    "challenges": "Challenges",
+    "practices": "Effective practices",
+}
 
 
 def test_a_heading_typed_over_the_default_is_kept_and_an_emptied_one_prints_none():
-    form = MultiDict({
-        "heading-floor": "ISCMs and speakers who took the floor", "heading-challenges": "Main migration trends",
-        "heading-practices": "", "intro-challenges": "What are the main trends?", "intro-floor": " ",
-    })
+    form = MultiDict(
+        {
+            "heading-floor": "ISCMs and speakers who took the floor",
+            "heading-challenges": "Main migration trends",
+            "heading-practices": "",
+            "intro-challenges": "What are the main trends?",
+            "intro-floor": " ",
+        }
+    )
     result = content.from_form(form, DEFAULTS)
     assert result["headings"] == {"challenges": "Main migration trends", "practices": ""}
     assert result["intros"] == {"challenges": "What are the main trends?"}
@@ -57,12 +85,19 @@ def test_parts_print_in_the_typed_positions_and_ties_keep_the_usual_order():
 
 
 def test_printed_parts_follow_the_reports_order_and_its_own_headings():
-    report = content.normalise({
-        "order": ["challenges", "floor", "bogus", "challenges"], "headings": {"challenges": "Gaps", "floor": ""},
-        "intros": {"challenges": "What are the gaps?"},
-    })
+    report = content.normalise(
+        {
+            "order": ["challenges", "floor", "bogus", "challenges"],
+            "headings": {"challenges": "Gaps", "floor": ""},
+            "intros": {"challenges": "What are the gaps?"},
+        }
+    )
     parts = content.printed_parts(report, DEFAULTS)
-    assert [part["key"] for part in parts] == ["challenges", "floor", *[p for p in content.PARTS if p not in ("challenges", "floor")]]
+    assert [part["key"] for part in parts] == [
+        "challenges",
+        "floor",
+        *[p for p in content.PARTS if p not in ("challenges", "floor")],
+    ]
     assert parts[0] == {"key": "challenges", "heading": "Gaps", "intro": "What are the gaps?"}
     assert parts[1] == {"key": "floor", "heading": "", "intro": ""}
     assert next(p for p in parts if p["key"] == "practices")["heading"] == "Effective practices"
@@ -92,20 +127,31 @@ def test_workflow_steps_by_state_and_actor():
 
 def test_acronyms_come_from_the_meeting_its_initiatives_and_its_text():
     derived = acronyms.derive(
-        [("RCM", "Regional Conference on Migration")], [("PIDC", "Pacific Immigration Development Community"),
-                                                        ("SACM", "South American Conference on Migration")],
-        ["imrf"], ["The PIDC spoke; the GCM-like text is not the GCM itself? GCM."],
+        [("RCM", "Regional Conference on Migration")],
+        [
+            ("PIDC", "Pacific Immigration Development Community"),
+            ("SACM", "South American Conference on Migration"),
+        ],
+        ["imrf"],
+        ["The PIDC spoke; the GCM-like text is not the GCM itself? GCM."],
     )
     assert [row["acronym"] for row in derived] == ["GCM", "IMRF", "PIDC", "RCM"]
 
 
 def test_acronym_lines_parse_and_report_bad_lines():
     rows, bad = acronyms.parse_lines("GCM: Global Compact\nno separator\nAU HoAI\tAfrican Union")
-    assert rows == [{"acronym": "GCM", "expansion": "Global Compact"}, {"acronym": "AU HoAI", "expansion": "African Union"}]
+    assert rows == [
+        {"acronym": "GCM", "expansion": "Global Compact"},
+        {"acronym": "AU HoAI", "expansion": "African Union"},
+    ]
     assert bad == ["no separator"]
 
 
 def test_markdown_never_lets_a_script_through():
-    html = str(render_markdown('<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)"> **ok**'))
+    html = str(
+        render_markdown(
+            '<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)"> **ok**'
+        )
+    )
     assert "<script" not in html and 'href="javascript' not in html and "<img" not in html
     assert "<strong>ok</strong>" in html

@@ -56,8 +56,14 @@ def test_demo_pdf_reproduces_the_grcp9_structure_and_is_cached(app, client, demo
     response = _pdf(client)
     reader = PdfReader(io.BytesIO(response.data))
     toc = reader.pages[2].extract_text()
-    for entry in ("List of acronyms", "Introduction", "Key outcomes of GRCP 9", "Conclusion",
-                  "Annex I: ISCMs Survey Summary 2021", "Annex VIII: GRCP 9 Rapporteur reports"):
+    for entry in (
+        "List of acronyms",
+        "Introduction",
+        "Key outcomes of GRCP 9",
+        "Conclusion",
+        "Annex I: ISCMs Survey Summary 2021",
+        "Annex VIII: GRCP 9 Rapporteur reports",
+    ):
         assert entry in toc
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Annex VI: GRCP 9 List of Participants" in text
@@ -78,7 +84,13 @@ def test_a_change_rebuilds_the_pdf_with_a_draft_watermark(app, client, auth, dem
     with app.app_context():
         summary = db.session.scalar(sa.select(SummaryReport))
         version = summary.version
-    form = {"version": version, "title": "GRCP 9 report", "subtitle": "", "date_line": "2021", "annexes": ["agenda"]}
+    form = {
+        "version": version,
+        "title": "GRCP 9 report",
+        "subtitle": "",
+        "date_line": "2021",
+        "annexes": ["agenda"],
+    }
     assert client.post("/meetings/grcp-9/report/edit", data=form).status_code == 302
     reader = PdfReader(io.BytesIO(_pdf(client).data))
     assert "Draft" in reader.pages[2].extract_text()
@@ -104,11 +116,25 @@ def test_summary_page_and_section_quote_and_acronym_edits(app, client, auth, dem
         section = summary.sections[0]
         section_id, section_version, version = section.id, section.version, summary.version
     url = f"/meetings/grcp-9/report/sections/{section_id}/edit"
-    data = {"version": section_version, "title": "Introduction", "level": 1, "part": "body", "body": "New **text**"}
+    data = {
+        "version": section_version,
+        "title": "Introduction",
+        "level": 1,
+        "part": "body",
+        "body": "New **text**",
+    }
     assert client.post(url, data=data).status_code == 302
     assert client.post(url, data=data).status_code == 409
-    assert client.post(f"/meetings/grcp-9/report/sections/{section_id}/quotes", data={"speaker": "", "words": "x"}).status_code == 400
-    client.post(f"/meetings/grcp-9/report/sections/{section_id}/quotes", data={"speaker": "Ms A", "words": "Cooperate."})
+    assert (
+        client.post(
+            f"/meetings/grcp-9/report/sections/{section_id}/quotes", data={"speaker": "", "words": "x"}
+        ).status_code
+        == 400
+    )
+    client.post(
+        f"/meetings/grcp-9/report/sections/{section_id}/quotes",
+        data={"speaker": "Ms A", "words": "Cooperate."},
+    )
     bad = client.post("/meetings/grcp-9/report/acronyms", data={"version": version, "text": "GCM Global"})
     assert bad.status_code == 400
     client.post("/meetings/grcp-9/report/acronyms", data={"version": version, "text": ""})
@@ -117,12 +143,17 @@ def test_summary_page_and_section_quote_and_acronym_edits(app, client, auth, dem
     assert "Caribbean Migration Consultations" in page
 
 
-def test_the_report_prints_the_participant_and_speakers_lists_from_the_participants_partials(app, client, demo):
+def test_the_report_prints_the_participant_and_speakers_lists_from_the_participants_partials(
+    app, client, demo
+):
     page = client.get("/meetings/grcp-9/report").get_data(as_text=True)
     with app.test_request_context():
         meeting = get_meeting("grcp-9")
-        participants = render_template("participants/pdf/_participant_table.html",
-                                       sections=participant_list_rows(meeting), options=ListOptions())
+        participants = render_template(
+            "participants/pdf/_participant_table.html",
+            sections=participant_list_rows(meeting),
+            options=ListOptions(),
+        )
         speakers = render_template("participants/pdf/_speakers_list.html", speakers=speakers_list(meeting))
     assert participants.count("<tr>") == 67 + 2 and participants in page
     assert "António Vitorino" in speakers and speakers in page
@@ -142,7 +173,9 @@ def _som_summary(app, slug="som-1"):
     from coordinator.reports import operations
 
     with app.app_context():
-        summary = operations.get_or_start_summary(db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug)))
+        summary = operations.get_or_start_summary(
+            db.session.scalar(sa.select(Meeting).where(Meeting.slug == slug))
+        )
         db.session.commit()
         return summary.id
 
@@ -163,12 +196,16 @@ def test_only_approved_rapporteur_reports_are_printed_in_the_annex(app, client, 
     client.post(report_setup.url(0, "/approve"))
     summary_id = _som_summary(app)
     with app.app_context():
-        text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(
-            build_summary_pdf(summary_id, "en"))).pages)
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(build_summary_pdf(summary_id, "en"))).pages
+        )
     assert "Session A agreed on cooperation." in text and "Session B agreed on funding." not in text
     client.post(report_setup.url(0, "/reopen"), data={"comment": "One more point."})
     with app.app_context():
-        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(build_summary_pdf(summary_id, "en"))).pages)
+        text = " ".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(build_summary_pdf(summary_id, "en"))).pages
+        )
     assert "Session A agreed" not in text and "No rapporteur report is approved yet." in text
 
 
@@ -188,8 +225,14 @@ def test_the_pdf_key_changes_when_any_template_the_report_renders_changes(app, t
             return build_request(db.session.scalar(sa.select(Summary))).key
 
     keys = [key()]
-    for name in ("reports/_annex_agenda.html", "reports/_report_content.html", "reports/_annex_materials.html",
-                 "reports/summary_pdf.css", "pdf/base.html", "participants/pdf/_participant_table.html"):
+    for name in (
+        "reports/_annex_agenda.html",
+        "reports/_report_content.html",
+        "reports/_annex_materials.html",
+        "reports/summary_pdf.css",
+        "pdf/base.html",
+        "participants/pdf/_participant_table.html",
+    ):
         with open(copy / name, "a", encoding="utf-8") as template:
             template.write("\n{# a change of layout #}\n")
         keys.append(key())
@@ -229,33 +272,70 @@ def test_a_download_is_audited_and_a_look_while_it_builds_does_not_gather_the_do
 def test_the_agenda_annex_prints_an_appearances_own_wording_and_role_label_when_the_agenda_has_them(app):
     from coordinator.reports.document import agenda_sessions
 
-    person = {"person_id": 1, "name": "Mr Luis Alonso Serrano Echeverría", "role": "rapporteur", "delivery": "in_person",
-              "position": "", "capacity": "Head of Technical Secretariat of the RCM", "role_label": "", "listed_as": ""}
-    item = {"title": "Panel", "description": "", "starts_at": "2021-11-11T14:00:00+00:00",
-            "ends_at": "2021-11-11T14:30:00+00:00", "people": [
-                {**person, "listed_as": "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
-                 "role_label": "Rapporteur for Discussion Session 1"}, person]}
-    session = {"title": "General Closing Session", "audience": "", "status": "scheduled", "interpretation": ["en"],
-               "starts_at": item["starts_at"], "ends_at": item["ends_at"], "items": [item]}
+    person = {
+        "person_id": 1,
+        "name": "Mr Luis Alonso Serrano Echeverría",
+        "role": "rapporteur",
+        "delivery": "in_person",
+        "position": "",
+        "capacity": "Head of Technical Secretariat of the RCM",
+        "role_label": "",
+        "listed_as": "",
+    }
+    item = {
+        "title": "Panel",
+        "description": "",
+        "starts_at": "2021-11-11T14:00:00+00:00",
+        "ends_at": "2021-11-11T14:30:00+00:00",
+        "people": [
+            {
+                **person,
+                "listed_as": "Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+                "role_label": "Rapporteur for Discussion Session 1",
+            },
+            person,
+        ],
+    }
+    session = {
+        "title": "General Closing Session",
+        "audience": "",
+        "status": "scheduled",
+        "interpretation": ["en"],
+        "starts_at": item["starts_at"],
+        "ends_at": item["ends_at"],
+        "items": [item],
+    }
     with app.test_request_context():
         sessions = agenda_sessions({"sessions": [session]}, "Europe/Zurich")
-        html = render_template("reports/_annex_agenda.html", annex={"sessions": sessions, "timezone": "Europe/Zurich",
-                                                                   "zone_name": "Central European Time (Europe/Zurich)"})
+        html = render_template(
+            "reports/_annex_agenda.html",
+            annex={
+                "sessions": sessions,
+                "timezone": "Europe/Zurich",
+                "zone_name": "Central European Time (Europe/Zurich)",
+            },
+        )
     assert (sessions[0]["day"], sessions[0]["time"]) == ("11 November 2021", "15:00–15:30")
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert ("Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría , Head of Technical Secretariat "
-            "of the Regional Conference on Migration (RCM)") in text
+    assert (
+        "Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría , Head of Technical Secretariat "
+        "of the Regional Conference on Migration (RCM)"
+    ) in text
     assert "Rapporteur: Mr Luis Alonso Serrano Echeverría , Head of Technical Secretariat of the RCM" in text
 
 
-def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_level(app, client, auth, report_setup):
+def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_level(
+    app, client, auth, report_setup
+):
     from coordinator.meetings.models import Material, Meeting
     from coordinator.reports.models import SummaryReport as Summary
 
     with app.app_context():
         meeting = db.session.scalar(sa.select(Meeting))
-        meeting.materials = [Material(title="GCM", position=0),
-                             Material(title="GRCP 8 report", description="IOM, “GRCP 8 report”, 2019", position=1)]
+        meeting.materials = [
+            Material(title="GCM", position=0),
+            Material(title="GRCP 8 report", description="IOM, “GRCP 8 report”, 2019", position=1),
+        ]
         db.session.commit()
         first, second = (m.id for m in meeting.materials)
     summary_id = _som_summary(app)
@@ -264,27 +344,48 @@ def test_organizers_set_the_imprint_annex_notes_material_headings_and_a_third_le
     assert f'name="material-heading-{second}"' in editor and 'name="notes-description"' in editor
     with app.app_context():
         version = db.session.get(Summary, summary_id).version
-    form = {"version": version, "title": "SOM 1 report", "annexes": ["description", "materials"],
-            "imprint": "© 2024 IOM", "notes-description": "## Website\n\n<https://example.org/som-1>",
-            f"material-heading-{first}": "Materials", f"material-heading-{second}": "Previous reports"}
+    form = {
+        "version": version,
+        "title": "SOM 1 report",
+        "annexes": ["description", "materials"],
+        "imprint": "© 2024 IOM",
+        "notes-description": "## Website\n\n<https://example.org/som-1>",
+        f"material-heading-{first}": "Materials",
+        f"material-heading-{second}": "Previous reports",
+    }
     assert client.post("/meetings/som-1/report/edit", data=form).status_code == 302
     section = {"key": "sub", "title": "A sub-section", "level": 3, "part": "body", "body": "Detail"}
     assert client.post("/meetings/som-1/report/sections/new", data=section).status_code == 302
-    assert client.post("/meetings/som-1/report/sections/new", data={**section, "key": "deeper", "level": 4}).status_code == 400
+    assert (
+        client.post(
+            "/meetings/som-1/report/sections/new", data={**section, "key": "deeper", "level": 4}
+        ).status_code
+        == 400
+    )
     page = " ".join(client.get("/meetings/som-1/report").get_data(as_text=True).split())
     assert "© 2024 IOM" in page and '<h2>Website</h2> <p><a href="https://example.org/som-1"' in page
-    assert '<h2 id="annex-materials-1">Materials</h2>' in page and '<h2 id="annex-materials-2">Previous reports</h2>' in page
+    assert (
+        '<h2 id="annex-materials-1">Materials</h2>' in page
+        and '<h2 id="annex-materials-2">Previous reports</h2>' in page
+    )
     assert "<li>IOM, “GRCP 8 report”, 2019</li>" in page
-    assert '<li class="toc-3"><a href="#s-sub">A sub-section</a></li>' in page and '<h3 id="s-sub">A sub-section</h3>' in page
+    assert (
+        '<li class="toc-3"><a href="#s-sub">A sub-section</a></li>' in page
+        and '<h3 id="s-sub">A sub-section</h3>' in page
+    )
     with app.app_context():
         summary = db.session.get(Summary, summary_id)
         assert summary.material_headings == {str(first): "Materials", str(second): "Previous reports"}
         summary_version = summary.version
-    client.post("/meetings/som-1/report/edit", data={"version": summary_version, "title": "SOM 1 report",
-                                                      "annexes": ["materials"]})
+    client.post(
+        "/meetings/som-1/report/edit",
+        data={"version": summary_version, "title": "SOM 1 report", "annexes": ["materials"]},
+    )
     with app.app_context():
-        assert db.session.get(Summary, summary_id).material_headings == {str(first): "Materials",
-                                                                         str(second): "Previous reports"}
+        assert db.session.get(Summary, summary_id).material_headings == {
+            str(first): "Materials",
+            str(second): "Previous reports",
+        }
 
 
 @pytest.mark.parametrize("path", ["move", "delete"])
@@ -297,8 +398,15 @@ def test_section_moves_and_deletions_racing_another_organizers_are_refused_with_
 
     with app.app_context():
         summary = operations.get_or_start_summary(db.session.scalar(sa.select(Meeting)))
-        sections = [operations.save_section(summary, None, {"key": key, "title": key.title(), "level": 1,
-                                                            "part": "body", "body": ""}, None) for key in ("a", "b")]
+        sections = [
+            operations.save_section(
+                summary,
+                None,
+                {"key": key, "title": key.title(), "level": 1, "part": "body", "body": ""},
+                None,
+            )
+            for key in ("a", "b")
+        ]
         db.session.commit()
         first = sections[0].id
     auth.login(report_setup.organizer)
@@ -307,7 +415,10 @@ def test_section_moves_and_deletions_racing_another_organizers_are_refused_with_
     assert response.status_code == 409
     assert "Someone else saved the summary report since you opened it." in response.get_data(as_text=True)
     with app.app_context():
-        assert db.session.scalars(sa.select(SummarySection.key).order_by(SummarySection.position)).all() == ["a", "b"]
+        assert db.session.scalars(sa.select(SummarySection.key).order_by(SummarySection.position)).all() == [
+            "a",
+            "b",
+        ]
 
 
 def test_the_report_lists_only_who_took_part_and_the_released_agenda(app, client, demo):

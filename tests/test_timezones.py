@@ -14,12 +14,18 @@ from coordinator.core.timezones import (
 
 
 def test_geneva_morning_in_winter_and_summer_lands_on_different_utc_hours():
-    assert local_to_utc(datetime(2021, 11, 10, 15, 0), "Europe/Zurich") == datetime(2021, 11, 10, 14, 0, tzinfo=UTC)
-    assert local_to_utc(datetime(2021, 7, 10, 15, 0), "Europe/Zurich") == datetime(2021, 7, 10, 13, 0, tzinfo=UTC)
+    assert local_to_utc(datetime(2021, 11, 10, 15, 0), "Europe/Zurich") == datetime(
+        2021, 11, 10, 14, 0, tzinfo=UTC
+    )
+    assert local_to_utc(datetime(2021, 7, 10, 15, 0), "Europe/Zurich") == datetime(
+        2021, 7, 10, 13, 0, tzinfo=UTC
+    )
 
 
 def test_a_time_on_the_day_after_the_spring_clock_change_uses_summer_time():
-    assert combine_local(date(2021, 3, 29), time(9, 0), "Europe/Zurich") == datetime(2021, 3, 29, 7, 0, tzinfo=UTC)
+    assert combine_local(date(2021, 3, 29), time(9, 0), "Europe/Zurich") == datetime(
+        2021, 3, 29, 7, 0, tzinfo=UTC
+    )
 
 
 def test_a_time_skipped_by_the_spring_clock_change_is_refused():
@@ -30,8 +36,12 @@ def test_a_time_skipped_by_the_spring_clock_change_is_refused():
 def test_a_time_that_happens_twice_in_autumn_needs_a_choice():
     with pytest.raises(AmbiguousLocalTime):
         local_to_utc(datetime(2021, 10, 31, 2, 30), "Europe/Zurich")
-    assert local_to_utc(datetime(2021, 10, 31, 2, 30), "Europe/Zurich", fold=0) == datetime(2021, 10, 31, 0, 30, tzinfo=UTC)
-    assert local_to_utc(datetime(2021, 10, 31, 2, 30), "Europe/Zurich", fold=1) == datetime(2021, 10, 31, 1, 30, tzinfo=UTC)
+    assert local_to_utc(datetime(2021, 10, 31, 2, 30), "Europe/Zurich", fold=0) == datetime(
+        2021, 10, 31, 0, 30, tzinfo=UTC
+    )
+    assert local_to_utc(datetime(2021, 10, 31, 2, 30), "Europe/Zurich", fold=1) == datetime(
+        2021, 10, 31, 1, 30, tzinfo=UTC
+    )
 
 
 def test_geneva_has_no_zone_of_its_own():

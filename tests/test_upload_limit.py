@@ -18,7 +18,11 @@ def test_a_request_over_the_limit_gets_a_clear_413_page(app, client):
 
 def test_a_request_over_the_limit_gets_a_json_413_on_the_api(app, client):
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
-    response = client.post("/language", data=b"x" * (1536 * 1024), content_type="application/octet-stream",
-                           headers={"Accept": "application/json"})
+    response = client.post(
+        "/language",
+        data=b"x" * (1536 * 1024),
+        content_type="application/octet-stream",
+        headers={"Accept": "application/json"},
+    )
     assert response.status_code == 413
     assert response.get_json()["error"]["message"] == "Files of up to 1 MB are accepted: send a smaller one."

@@ -61,8 +61,7 @@ def is_locked_out(email: str, address: str) -> bool:
     return (
         _recent_failures(LoginAttempt.email, normalise_email(email), since)
         >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
-        or _recent_failures(LoginAttempt.address, address, since)
-        >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
+        or _recent_failures(LoginAttempt.address, address, since) >= config["LOGIN_MAX_FAILURES_PER_ADDRESS"]
     )
 
 

@@ -75,21 +75,36 @@ def _base() -> str:
 
 def meeting_summary(meeting: Meeting) -> str:
     acronyms = ", ".join(iscm.acronym for iscm in meeting.iscms)
-    title = f"{acronyms}: {meeting.title}" if acronyms and not meeting.title.startswith(acronyms) else meeting.title
+    title = (
+        f"{acronyms}: {meeting.title}"
+        if acronyms and not meeting.title.startswith(acronyms)
+        else meeting.title
+    )
     return f"{title} (×{meeting.count})" if meeting.count > 1 else title
 
 
 def meeting_description(meeting: Meeting) -> str:
-    facts = [str(labels[value]) for labels, value in (
-        (KIND_LABELS, meeting.kind), (LEVEL_LABELS, meeting.level), (FORMAT_LABELS, meeting.format),
-    ) if value in labels]
+    facts = [
+        str(labels[value])
+        for labels, value in (
+            (KIND_LABELS, meeting.kind),
+            (LEVEL_LABELS, meeting.level),
+            (FORMAT_LABELS, meeting.format),
+        )
+        if value in labels
+    ]
     lines = [" · ".join(facts)] if facts else []
     if meeting.iscms:
         lines.append(_("ISCMs: %(names)s", names="; ".join(f"{i.name} ({i.acronym})" for i in meeting.iscms)))
     if meeting.organiser:
         lines.append(_("Organiser: %(name)s", name=meeting.organiser))
     if meeting.initiatives:
-        lines.append(_("Global initiatives: %(names)s", names="; ".join(str(INITIATIVE_LABELS.get(i, i)) for i in meeting.initiatives)))
+        lines.append(
+            _(
+                "Global initiatives: %(names)s",
+                names="; ".join(str(INITIATIVE_LABELS.get(i, i)) for i in meeting.initiatives),
+            )
+        )
     if meeting.outcome_documents:
         lines.append(_("Outcome documents: %(names)s", names="; ".join(meeting.outcome_documents)))
     if meeting.description:
@@ -212,7 +227,7 @@ def _session_uids(agendas: dict[int, dict[int, ReleasedSession]]) -> dict[int, s
     ids = [session_id for sessions in agendas.values() for session_id in sessions]
     uids: dict[int, str] = {}
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+        chunk = ids[start : start + _CHUNK]
         for model, id_column in ((RemovedSession, RemovedSession.session_id), (Session, Session.id)):
             uids.update(db.session.execute(sa.select(id_column, model.uid).where(id_column.in_(chunk))).all())
     return uids
@@ -221,8 +236,11 @@ def _session_uids(agendas: dict[int, dict[int, ReleasedSession]]) -> dict[int, s
 def _releases(meeting_ids) -> dict[int, list[AgendaRelease]]:
     """Every release of the meetings given, oldest first, by meeting."""
     releases: dict[int, list[AgendaRelease]] = {}
-    for release in db.session.scalars(sa.select(AgendaRelease).where(AgendaRelease.meeting_id.in_(list(meeting_ids)))
-                                      .order_by(AgendaRelease.meeting_id, AgendaRelease.number)):
+    for release in db.session.scalars(
+        sa.select(AgendaRelease)
+        .where(AgendaRelease.meeting_id.in_(list(meeting_ids)))
+        .order_by(AgendaRelease.meeting_id, AgendaRelease.number)
+    ):
         releases.setdefault(release.meeting_id, []).append(release)
     return releases
 
@@ -235,19 +253,32 @@ def released_agendas(session_access: dict[int, set[int] | None]) -> list[Release
     """
     releases = _releases(session_access) if session_access else {}
     histories = {
-        meeting_id: {sid: s for sid, s in released_sessions([r.snapshot for r in versions]).items()
-                     if session_access[meeting_id] is None or sid in session_access[meeting_id]}
+        meeting_id: {
+            sid: s
+            for sid, s in released_sessions([r.snapshot for r in versions]).items()
+            if session_access[meeting_id] is None or sid in session_access[meeting_id]
+        }
         for meeting_id, versions in releases.items()
     }
     uids = _session_uids(histories)
-    meetings = {meeting.id: meeting for meeting in db.session.scalars(
-        sa.select(Meeting).where(Meeting.id.in_(list(histories)))
-        .options(selectinload(Meeting.iscms), selectinload(Meeting.themes))
-    )} if histories else {}
+    meetings = (
+        {
+            meeting.id: meeting
+            for meeting in db.session.scalars(
+                sa.select(Meeting)
+                .where(Meeting.id.in_(list(histories)))
+                .options(selectinload(Meeting.iscms), selectinload(Meeting.themes))
+            )
+        }
+        if histories
+        else {}
+    )
     agendas = []
     for meeting_id, history in histories.items():
-        sessions = sorted(((uids[sid], s) for sid, s in history.items() if sid in uids),
-                          key=lambda pair: (pair[1].data["starts_at"], pair[1].data["id"]))
+        sessions = sorted(
+            ((uids[sid], s) for sid, s in history.items() if sid in uids),
+            key=lambda pair: (pair[1].data["starts_at"], pair[1].data["id"]),
+        )
         if sessions:
             agendas.append(ReleasedAgenda(meetings[meeting_id], releases[meeting_id][-1], sessions))
     return agendas
@@ -276,22 +307,40 @@ def _save_fragments(built: dict[str, tuple[str, str]], language: str) -> None:
     try:
         with db.session.begin_nested():
             for start in range(0, len(uids), _CHUNK):
-                chunk = uids[start:start + _CHUNK]
-                db.session.execute(sa.delete(IcalFragment).where(IcalFragment.uid.in_(chunk),
-                                                                 IcalFragment.language == language))
-                db.session.execute(sa.insert(IcalFragment), [
-                    {"uid": uid, "language": language, "stamp": built[uid][0], "body": built[uid][1]} for uid in chunk
-                ])
+                chunk = uids[start : start + _CHUNK]
+                db.session.execute(
+                    sa.delete(IcalFragment).where(
+                        IcalFragment.uid.in_(chunk), IcalFragment.language == language
+                    )
+                )
+                db.session.execute(
+                    sa.insert(IcalFragment),
+                    [
+                        {"uid": uid, "language": language, "stamp": built[uid][0], "body": built[uid][1]}
+                        for uid in chunk
+                    ],
+                )
     except IntegrityError:
         pass
 
 
-def meeting_fragments(meeting_clause, language: str,
-                      order=(Meeting.start_date, Meeting.starts_at, Meeting.id)) -> Fragments:
+def meeting_fragments(
+    meeting_clause, language: str, order=(Meeting.start_date, Meeting.starts_at, Meeting.id)
+) -> Fragments:
     """VEVENTs of the meetings matching a clause, from the cache where their stamp still holds."""
     rows = db.session.execute(
-        sa.select(Meeting.id, Meeting.uid, Meeting.sequence, Meeting.updated_at, Meeting.all_day, Meeting.timezone,
-                  Meeting.starts_at, Meeting.ends_at, IcalFragment.stamp, IcalFragment.body)
+        sa.select(
+            Meeting.id,
+            Meeting.uid,
+            Meeting.sequence,
+            Meeting.updated_at,
+            Meeting.all_day,
+            Meeting.timezone,
+            Meeting.starts_at,
+            Meeting.ends_at,
+            IcalFragment.stamp,
+            IcalFragment.body,
+        )
         .outerjoin(IcalFragment, sa.and_(IcalFragment.uid == Meeting.uid, IcalFragment.language == language))
         .where(meeting_clause)
         .order_by(*order)
@@ -312,7 +361,8 @@ def _build_meetings(ids: list[int], stamps: dict[int, str], language: str) -> di
     built = {}
     for start in range(0, len(ids), _CHUNK):
         meetings = db.session.scalars(
-            sa.select(Meeting).where(Meeting.id.in_(ids[start:start + _CHUNK]))
+            sa.select(Meeting)
+            .where(Meeting.id.in_(ids[start : start + _CHUNK]))
             .options(selectinload(Meeting.iscms), selectinload(Meeting.themes))
         )
         for meeting in meetings:
@@ -327,22 +377,37 @@ def session_fragments(agendas: list[ReleasedAgenda], fragments: Fragments, langu
     uids = [uid for agenda in agendas for uid, _session in agenda.sessions]
     cached = {}
     for start in range(0, len(uids), _CHUNK):
-        cached.update({row.uid: row for row in db.session.execute(
-            sa.select(IcalFragment.uid, IcalFragment.stamp, IcalFragment.body)
-            .where(IcalFragment.uid.in_(uids[start:start + _CHUNK]), IcalFragment.language == language)
-        )})
+        cached.update(
+            {
+                row.uid: row
+                for row in db.session.execute(
+                    sa.select(IcalFragment.uid, IcalFragment.stamp, IcalFragment.body).where(
+                        IcalFragment.uid.in_(uids[start : start + _CHUNK]), IcalFragment.language == language
+                    )
+                )
+            }
+        )
     built, base = {}, _base()
     for agenda in agendas:
         for uid, released in agenda.sessions:
-            stamp = _stamp(base, uid, released.sequence, agenda.release.id, agenda.meeting.updated_at,
-                           agenda.meeting.sequence, released.removed)
+            stamp = _stamp(
+                base,
+                uid,
+                released.sequence,
+                agenda.release.id,
+                agenda.meeting.updated_at,
+                agenda.meeting.sequence,
+                released.removed,
+            )
             stored = cached.get(uid)
             if stored is not None and stored.stamp == stamp:
                 text = stored.body
             else:
                 text = serialize_event(session_event(agenda, uid, released))
                 built[uid] = (stamp, text)
-            fragments.add(text, agenda.zone, parse(released.data["starts_at"]), parse(released.data["ends_at"]))
+            fragments.add(
+                text, agenda.zone, parse(released.data["starts_at"]), parse(released.data["ends_at"])
+            )
     if built:
         _save_fragments(built, language)
 
@@ -392,7 +457,7 @@ def _prune(kept, scope: str) -> None:
     others = [path for path in kept.parent.glob("*.ics") if path != kept]
     older = [path for path in others if path.name.startswith(f"{scope}-")]
     rest = sorted((path for path in others if path not in older), key=_mtime)
-    for path in older + rest[:max(0, len(rest) + 1 - MAX_FEED_FILES)]:
+    for path in older + rest[: max(0, len(rest) + 1 - MAX_FEED_FILES)]:
         path.unlink(missing_ok=True)
 
 

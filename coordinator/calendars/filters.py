@@ -13,8 +13,13 @@ from coordinator.meetings.models import FORMATS, INITIATIVES, LEVELS
 
 #: Query parameter -> field name, in the order the URL carries them.
 PARAMS = {
-    "iscm": "iscms", "type": "types", "region": "regions", "level": "levels", "format": "formats",
-    "theme": "themes", "initiative": "initiatives",
+    "iscm": "iscms",
+    "type": "types",
+    "region": "regions",
+    "level": "levels",
+    "format": "formats",
+    "theme": "themes",
+    "initiative": "initiatives",
 }
 _ALLOWED = {"types": TYPES, "levels": LEVELS, "formats": FORMATS, "initiatives": INITIATIVES}
 MAX_TEXT = 200
@@ -47,7 +52,9 @@ class CalendarFilter:
 
     def query_args(self) -> dict[str, list[str] | str]:
         """The filter as query parameters, for links, feeds and JSON of exactly what is on screen."""
-        args: dict[str, list[str] | str] = {param: list(getattr(self, name)) for param, name in PARAMS.items()}
+        args: dict[str, list[str] | str] = {
+            param: list(getattr(self, name)) for param, name in PARAMS.items()
+        }
         args = {key: value for key, value in args.items() if value}
         if self.text:
             args["q"] = self.text

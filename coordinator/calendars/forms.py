@@ -9,7 +9,9 @@ from coordinator.core.forms import TimeZoneField
 
 
 class ImportForm(FlaskForm):
-    file = FileField(_l("Calendar file (.ics or .csv)"), validators=[FileRequired(_l("Choose a file to import."))])
+    file = FileField(
+        _l("Calendar file (.ics or .csv)"), validators=[FileRequired(_l("Choose a file to import."))]
+    )
     iscm = SelectField(_l("ISCM these meetings belong to"))
     timezone = TimeZoneField(_l("Time zone of dates without one"), default="UTC")
 

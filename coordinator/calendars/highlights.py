@@ -23,7 +23,9 @@ def load_highlights(name: str) -> dict:
 
 
 def document_for(year: int) -> dict | None:
-    return next((document for document in map(load_highlights, HIGHLIGHT_FILES) if document["year"] == year), None)
+    return next(
+        (document for document in map(load_highlights, HIGHLIGHT_FILES) if document["year"] == year), None
+    )
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,11 @@ def mentions(flt: CalendarFilter) -> list[Mention]:
         for area in document.get("thematic_areas") or []:
             if area.get("theme") not in flt.themes:
                 continue
-            listed = flt.iscms if area.get("all_iscms") else [slug for slug in flt.iscms if slug in (area.get("iscms") or [])]
+            listed = (
+                flt.iscms
+                if area.get("all_iscms")
+                else [slug for slug in flt.iscms if slug in (area.get("iscms") or [])]
+            )
             if listed:
                 found.append(Mention(document["year"], area["name"], area["theme"], tuple(listed)))
     return found

@@ -19,8 +19,20 @@ from coordinator.meetings.labels import FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS
 from coordinator.meetings.models import FORMATS, KINDS, LEVELS
 
 #: The CSV header, documented in the README; `end`, times, zone and the rest may be left empty.
-CSV_COLUMNS = ("uid", "title", "start", "end", "start_time", "end_time", "timezone", "place", "kind", "level",
-               "format", "description")
+CSV_COLUMNS = (
+    "uid",
+    "title",
+    "start",
+    "end",
+    "start_time",
+    "end_time",
+    "timezone",
+    "place",
+    "kind",
+    "level",
+    "format",
+    "description",
+)
 MAX_ROWS = 5000
 _CONTENT_LINE = re.compile(r"^[A-Za-z0-9-]+(;[^:]*)?:")
 
@@ -38,12 +50,24 @@ def _dates_of(start, end, zone_name: str) -> dict:
     """Entry fields for an all-day (dates) or timed (aware datetimes) event; all-day ends are made inclusive."""
     if not isinstance(start, datetime):
         last = (end - timedelta(days=1)) if isinstance(end, date) and end > start else start
-        return {"all_day": True, "start_date": start, "end_date": last, "starts_at": None, "ends_at": None,
-                "timezone": zone_name}
+        return {
+            "all_day": True,
+            "start_date": start,
+            "end_date": last,
+            "starts_at": None,
+            "ends_at": None,
+            "timezone": zone_name,
+        }
     end = end if isinstance(end, datetime) else start
     tz = ZoneInfo(zone_name)
-    return {"all_day": False, "starts_at": start.astimezone(UTC), "ends_at": end.astimezone(UTC),
-            "start_date": start.astimezone(tz).date(), "end_date": end.astimezone(tz).date(), "timezone": zone_name}
+    return {
+        "all_day": False,
+        "starts_at": start.astimezone(UTC),
+        "ends_at": end.astimezone(UTC),
+        "start_date": start.astimezone(tz).date(),
+        "end_date": end.astimezone(tz).date(),
+        "timezone": zone_name,
+    }
 
 
 # --- iCalendar -----------------------------------------------------------------------------------
@@ -114,8 +138,13 @@ def _decoded(result: ImportResult, props, event, name: str):
     except (ValueError, KeyError, TypeError):
         value = None
     if not isinstance(value, date):
-        result.fail(props[name][0], _("“%(value)s” is not a date (20230615) or a time (20230615T090000).",
-                                      value=_raw_value(props, name)[:40]))
+        result.fail(
+            props[name][0],
+            _(
+                "“%(value)s” is not a date (20230615) or a time (20230615T090000).",
+                value=_raw_value(props, name)[:40],
+            ),
+        )
         return None
     return value
 
@@ -130,8 +159,10 @@ def _end(result: ImportResult, props, event, start):
         except (ValueError, KeyError, TypeError):
             duration = None
         if not isinstance(duration, timedelta):
-            result.fail(props["DURATION"][0], _("“%(value)s” is not a duration (PT2H).",
-                                                value=_raw_value(props, "DURATION")[:40]))
+            result.fail(
+                props["DURATION"][0],
+                _("“%(value)s” is not a duration (PT2H).", value=_raw_value(props, "DURATION")[:40]),
+            )
             return None
         return start + duration
     return start
@@ -189,9 +220,14 @@ def _read_event(result: ImportResult, line: int, props, event, default_zone: str
         result.fail(line, _("the event has no title (SUMMARY)."))
     if times is None or not title:
         return
-    row = {"line": line, "uid": str(event.get("uid", "")).strip() or None, "title": title[:300],
-           "place": str(event.get("location", "")).strip()[:300] or None,
-           "description": str(event.get("description", "")).strip(), **times}
+    row = {
+        "line": line,
+        "uid": str(event.get("uid", "")).strip() or None,
+        "title": title[:300],
+        "place": str(event.get("location", "")).strip()[:300] or None,
+        "description": str(event.get("description", "")).strip(),
+        **times,
+    }
     if str(event.get("status", "")).upper() == "CANCELLED":
         row["status"] = "cancelled"
     result.rows.append(row)
@@ -246,9 +282,14 @@ def _read_csv_row(result: ImportResult, number: int, record: dict, default_zone:
         start, end = first, last + timedelta(days=1)
         if record.get("start_time"):
             start = local_to_utc(datetime.combine(first, _parse_time(record["start_time"])), zone)
-            end = local_to_utc(datetime.combine(last, _parse_time(record.get("end_time") or record["start_time"])), zone)
+            end = local_to_utc(
+                datetime.combine(last, _parse_time(record.get("end_time") or record["start_time"])), zone
+            )
     except (NonexistentLocalTime, AmbiguousLocalTime):
-        result.fail(number, _("this local time does not exist or exists twice in %(zone)s (a clock change).", zone=zone))
+        result.fail(
+            number,
+            _("this local time does not exist or exists twice in %(zone)s (a clock change).", zone=zone),
+        )
         return
     except ValueError:
         result.fail(number, _("dates must be written 2023-06-09 and times 09:30."))
@@ -260,8 +301,16 @@ def _read_csv_row(result: ImportResult, number: int, record: dict, default_zone:
     if choices is None:
         return
     optional = {name: record.get(name) or None for name in ("uid", "place")}
-    result.rows.append({"line": number, "title": record["title"][:300], "description": record.get("description", ""),
-                        **optional, **choices, **_dates_of(start, end, zone)})
+    result.rows.append(
+        {
+            "line": number,
+            "title": record["title"][:300],
+            "description": record.get("description", ""),
+            **optional,
+            **choices,
+            **_dates_of(start, end, zone),
+        }
+    )
 
 
 #: The CSV columns with a closed list of values: the codes, or their labels (any case, in the page's language).
@@ -282,8 +331,15 @@ def _csv_choices(result: ImportResult, number: int, record: dict) -> dict | None
         given = record.get(name) or ""
         values[name] = _choice(given, codes, labels) if given else None
         if given and values[name] is None:
-            result.fail(number, _("%(column)s “%(value)s” is not one of: %(choices)s.", column=name, value=given[:40],
-                                  choices=", ".join(codes)))
+            result.fail(
+                number,
+                _(
+                    "%(column)s “%(value)s” is not one of: %(choices)s.",
+                    column=name,
+                    value=given[:40],
+                    choices=", ".join(codes),
+                ),
+            )
             return None
     return values
 

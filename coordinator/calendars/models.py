@@ -85,7 +85,10 @@ class RemovedSession(db.Model):
 #: Rows a feed shows or is scoped by; sessions and agenda items reach feeds only through releases.
 _FEED_MODELS = (Meeting, AgendaRelease, MeetingRole, Follow, Iscm, Theme, Region)
 #: Registry texts that cached events carry: an ISCM's acronym (titles) and name, a theme's name (CATEGORIES).
-_SHOWN_IN_EVENTS = ((Iscm, ("acronym", "name"), meeting_iscms.c.iscm_id), (Theme, ("name",), meeting_themes.c.theme_id))
+_SHOWN_IN_EVENTS = (
+    (Iscm, ("acronym", "name"), meeting_iscms.c.iscm_id),
+    (Theme, ("name",), meeting_themes.c.theme_id),
+)
 
 
 def _changes_feeds(session: OrmSession) -> bool:
@@ -102,22 +105,32 @@ def _next_marker(previous: datetime | None, now: datetime) -> datetime:
 def mark_calendar_changed(connection) -> None:
     """Move the change marker forward; the row lock makes concurrent writers take one second each."""
     table = CalendarState.__table__
-    previous = connection.execute(sa.select(table.c.changed_at).where(table.c.id == 1).with_for_update()).scalar()
+    previous = connection.execute(
+        sa.select(table.c.changed_at).where(table.c.id == 1).with_for_update()
+    ).scalar()
     if previous is None:
         connection.execute(table.insert().values(id=1, changed_at=_next_marker(None, utcnow())))
     else:
-        connection.execute(table.update().where(table.c.id == 1).values(changed_at=_next_marker(previous, utcnow())))
+        connection.execute(
+            table.update().where(table.c.id == 1).values(changed_at=_next_marker(previous, utcnow()))
+        )
 
 
 def _touch_meetings_of_renamed(connection, session: OrmSession) -> None:
     """Renaming an ISCM or a theme changes the text of its meetings' events: give them a new last change."""
     meetings = Meeting.__table__
     for model, names, link_column in _SHOWN_IN_EVENTS:
-        ids = [obj.id for obj in session.dirty if isinstance(obj, model)
-               and any(sa.inspect(obj).attrs[name].history.has_changes() for name in names)]
+        ids = [
+            obj.id
+            for obj in session.dirty
+            if isinstance(obj, model)
+            and any(sa.inspect(obj).attrs[name].history.has_changes() for name in names)
+        ]
         if ids:
             linked = sa.select(link_column.table.c.meeting_id).where(link_column.in_(ids))
-            connection.execute(sa.update(meetings).where(meetings.c.id.in_(linked)).values(updated_at=utcnow()))
+            connection.execute(
+                sa.update(meetings).where(meetings.c.id.in_(linked)).values(updated_at=utcnow())
+            )
 
 
 @sa.event.listens_for(OrmSession, "before_flush")
@@ -156,7 +169,9 @@ def _remember_removed_session(mapper, connection, target: Session) -> None:
         return
     table = RemovedSession.__table__
     connection.execute(table.delete().where(table.c.session_id == target.id))
-    connection.execute(table.insert().values(session_id=target.id, meeting_id=target.meeting_id, uid=target.uid))
+    connection.execute(
+        table.insert().values(session_id=target.id, meeting_id=target.meeting_id, uid=target.uid)
+    )
 
 
 @sa.event.listens_for(Meeting, "after_delete")

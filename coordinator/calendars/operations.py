@@ -19,17 +19,21 @@ from coordinator.meetings.operations import create_meeting, update_meeting
 
 
 def _follow_of(user, iscm: Iscm | None, theme: Theme | None) -> Follow | None:
-    return db.session.scalar(sa.select(Follow).where(
-        Follow.user_id == user.id,
-        Follow.iscm_id == iscm.id if iscm else Follow.theme_id == theme.id,
-    ))
+    return db.session.scalar(
+        sa.select(Follow).where(
+            Follow.user_id == user.id,
+            Follow.iscm_id == iscm.id if iscm else Follow.theme_id == theme.id,
+        )
+    )
 
 
 def set_follow(user, following: bool, iscm: Iscm | None = None, theme: Theme | None = None) -> None:
     """Follow or stop following an ISCM or a theme; doing it twice changes nothing."""
     existing = _follow_of(user, iscm, theme)
     if following and existing is None:
-        db.session.add(Follow(user_id=user.id, iscm_id=iscm.id if iscm else None, theme_id=theme.id if theme else None))
+        db.session.add(
+            Follow(user_id=user.id, iscm_id=iscm.id if iscm else None, theme_id=theme.id if theme else None)
+        )
     elif not following and existing is not None:
         db.session.delete(existing)
     db.session.flush()
@@ -62,7 +66,9 @@ def import_rows(rows: list[dict], iscm_slug: str, source: str, user=None) -> tup
     created = updated = 0
     for row in rows:
         values = {key: value for key, value in row.items() if key != "line"}
-        existing = db.session.scalar(sa.select(Meeting).where(Meeting.uid == row["uid"])) if row.get("uid") else None
+        existing = (
+            db.session.scalar(sa.select(Meeting).where(Meeting.uid == row["uid"])) if row.get("uid") else None
+        )
         if existing is not None:
             values.pop("uid", None)
             if update_meeting(existing, values):

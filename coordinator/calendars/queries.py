@@ -54,7 +54,10 @@ def _text_clause(text: str):
         return sa.func.lower(column).like(pattern, escape="\\")
 
     return sa.or_(
-        like(Meeting.title), like(Meeting.number), like(Meeting.place), like(Meeting.description),
+        like(Meeting.title),
+        like(Meeting.number),
+        like(Meeting.place),
+        like(Meeting.description),
         like(sa.cast(Meeting.outcome_documents, sa.String)),
         Meeting.iscms.any(sa.or_(like(Iscm.acronym), like(Iscm.name))),
     )
@@ -109,7 +112,9 @@ def month_view(flt: CalendarFilter, user, year: int, month: int) -> MonthView:
     first = date(year, month, 1)
     last = date(year, month, stdlib_calendar.monthrange(year, month)[1])
     scope = (visible_meetings_clause(user), filter_clause(flt))
-    dated = sa.and_(Meeting.start_date <= last, sa.func.coalesce(Meeting.end_date, Meeting.start_date) >= first)
+    dated = sa.and_(
+        Meeting.start_date <= last, sa.func.coalesce(Meeting.end_date, Meeting.start_date) >= first
+    )
     undated_in_month = sa.and_(Meeting.start_date.is_(None), Meeting.month == first)
     entries = entries_where(*scope, sa.or_(dated, undated_in_month))
     by_day: dict[date, list[Meeting]] = {}
@@ -117,7 +122,10 @@ def month_view(flt: CalendarFilter, user, year: int, month: int) -> MonthView:
         if entry.start_date:
             for day in _days(entry, first, last):
                 by_day.setdefault(day, []).append(entry)
-    weeks = [[d if d.month == month else None for d in week] for week in stdlib_calendar.Calendar().monthdatescalendar(year, month)]
+    weeks = [
+        [d if d.month == month else None for d in week]
+        for week in stdlib_calendar.Calendar().monthdatescalendar(year, month)
+    ]
     return MonthView(year, month, weeks, by_day, [e for e in entries if not e.start_date], entries)
 
 
@@ -138,7 +146,9 @@ def list_view(flt: CalendarFilter, user, when: str, today: date) -> tuple[list[M
     when_clause = upcoming if when == "upcoming" else sa.not_(upcoming)
     scope = (visible_meetings_clause(user), filter_clause(flt), dated, when_clause)
     sort = sa.func.coalesce(Meeting.start_date, Meeting.month)
-    order = (sort, Meeting.title, Meeting.id) if when == "upcoming" else (sort.desc(), Meeting.title, Meeting.id)
+    order = (
+        (sort, Meeting.title, Meeting.id) if when == "upcoming" else (sort.desc(), Meeting.title, Meeting.id)
+    )
     total = db.session.scalar(sa.select(sa.func.count()).select_from(Meeting).where(*scope))
     return entries_where(*scope, order=order, limit=LIST_LIMIT), total
 
@@ -146,8 +156,15 @@ def list_view(flt: CalendarFilter, user, when: str, today: date) -> tuple[list[M
 def year_view(flt: CalendarFilter, user, year: int) -> list[Meeting]:
     """Every entry of a year: dated, dated to a month, and those the source gives no date for."""
     return entries_where(
-        visible_meetings_clause(user), filter_clause(flt), in_year(year),
-        order=(sa.func.coalesce(Meeting.start_date, Meeting.month).is_(None), sa.func.coalesce(Meeting.start_date, Meeting.month), Meeting.title, Meeting.id),
+        visible_meetings_clause(user),
+        filter_clause(flt),
+        in_year(year),
+        order=(
+            sa.func.coalesce(Meeting.start_date, Meeting.month).is_(None),
+            sa.func.coalesce(Meeting.start_date, Meeting.month),
+            Meeting.title,
+            Meeting.id,
+        ),
     )
 
 
@@ -186,8 +203,13 @@ def count_entries(entries: list[Meeting]) -> Counts:
 
 def iscm_meetings(iscm: Iscm, user) -> list[Meeting]:
     return entries_where(
-        visible_meetings_clause(user), Meeting.iscms.any(Iscm.id == iscm.id),
-        order=(sa.func.coalesce(Meeting.start_date, Meeting.month).desc().nulls_last(), Meeting.year.desc(), Meeting.title),
+        visible_meetings_clause(user),
+        Meeting.iscms.any(Iscm.id == iscm.id),
+        order=(
+            sa.func.coalesce(Meeting.start_date, Meeting.month).desc().nulls_last(),
+            Meeting.year.desc(),
+            Meeting.title,
+        ),
     )
 
 
@@ -203,8 +225,11 @@ def session_access(user) -> dict[int, set[int] | None]:
     """The meetings a user holds a role on, with the sessions their feed shows: None for all of them
     (organizers, staff, participants), else the ids of the sessions they are rapporteur of."""
     access: dict[int, set[int] | None] = {}
-    rows = db.session.execute(sa.select(MeetingRole.meeting_id, MeetingRole.role, MeetingRole.session_id)
-                              .where(MeetingRole.user_id == user.id))
+    rows = db.session.execute(
+        sa.select(MeetingRole.meeting_id, MeetingRole.role, MeetingRole.session_id).where(
+            MeetingRole.user_id == user.id
+        )
+    )
     for meeting_id, role, session_id in rows:
         if role == "rapporteur" and session_id is not None:
             sessions = access.setdefault(meeting_id, set())
@@ -223,9 +248,11 @@ def followed_meeting_ids(user) -> set[int]:
     if not iscm_ids and not theme_ids:
         return set()
     followed = sa.or_(Meeting.iscms.any(Iscm.id.in_(iscm_ids)), Meeting.themes.any(Theme.id.in_(theme_ids)))
-    return set(db.session.scalars(
-        sa.select(Meeting.id).where(public_meetings_clause(), followed, Meeting.start_date.is_not(None))
-    ))
+    return set(
+        db.session.scalars(
+            sa.select(Meeting.id).where(public_meetings_clause(), followed, Meeting.start_date.is_not(None))
+        )
+    )
 
 
 def calendar_changed_at() -> datetime:

@@ -42,16 +42,34 @@ def _check_known(slugs: list[str], model, what: str) -> list[str]:
 def entry_values(item: dict, document: dict) -> dict:
     """The Meeting fields of one highlights entry, exactly as the document gives them."""
     iscm_slugs = _check_known(item.get("iscms") or [], Iscm, "ISCM")
-    first = db.session.scalar(sa.select(Iscm.home_timezone).where(Iscm.slug == iscm_slugs[0])) if iscm_slugs else None
+    first = (
+        db.session.scalar(sa.select(Iscm.home_timezone).where(Iscm.slug == iscm_slugs[0]))
+        if iscm_slugs
+        else None
+    )
     return {
-        "title": item["title"], "kind": item.get("kind"), "level": item.get("level"), "format": item.get("format"),
-        "all_day": True, "start_date": item.get("start"), "end_date": item.get("end") or item.get("start"),
-        "month": _month(item.get("month")), "dates_text": item.get("dates_text"), "count": item.get("count") or 1,
-        "year": document["year"], "place": item.get("place"), "organiser": item.get("organiser"),
-        "iscms": iscm_slugs, "themes": _check_known(item.get("themes") or [], Theme, "theme"),
-        "initiatives": item.get("initiatives") or [], "outcome_documents": item.get("outcome_documents") or [],
-        "description": item.get("description") or "", "timezone": first or "UTC",
-        "status": "published", "visibility": "public", "source": document["source"],
+        "title": item["title"],
+        "kind": item.get("kind"),
+        "level": item.get("level"),
+        "format": item.get("format"),
+        "all_day": True,
+        "start_date": item.get("start"),
+        "end_date": item.get("end") or item.get("start"),
+        "month": _month(item.get("month")),
+        "dates_text": item.get("dates_text"),
+        "count": item.get("count") or 1,
+        "year": document["year"],
+        "place": item.get("place"),
+        "organiser": item.get("organiser"),
+        "iscms": iscm_slugs,
+        "themes": _check_known(item.get("themes") or [], Theme, "theme"),
+        "initiatives": item.get("initiatives") or [],
+        "outcome_documents": item.get("outcome_documents") or [],
+        "description": item.get("description") or "",
+        "timezone": first or "UTC",
+        "status": "published",
+        "visibility": "public",
+        "source": document["source"],
     }
 
 
@@ -61,7 +79,12 @@ def highlight_slugs(document: dict) -> list[str]:
     slugs = []
     for item in document["meetings"]:
         known = next((slug for marker, slug in KNOWN_SLUGS.items() if marker in item["title"]), None)
-        base = known or entry_slug(document["year"], item.get("iscms") or [], item["title"], item.get("start") or _month(item.get("month")))
+        base = known or entry_slug(
+            document["year"],
+            item.get("iscms") or [],
+            item["title"],
+            item.get("start") or _month(item.get("month")),
+        )
         seen[base] += 1
         slugs.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return slugs

@@ -88,7 +88,9 @@ def feed_links(endpoint: str, **args) -> dict[str, str]:
 def _calendar_name(flt: CalendarFilter, labels) -> tuple[str, str]:
     described = flt.describe(labels)
     if not described:
-        return _("ISCM calendar"), _("Every public meeting of the Inter-State Consultation Mechanisms on Migration.")
+        return _("ISCM calendar"), _(
+            "Every public meeting of the Inter-State Consultation Mechanisms on Migration."
+        )
     return _("ISCM calendar: %(filter)s", filter=described), _(
         "Public ISCM meetings filtered to: %(filter)s.", filter=described
     )
@@ -114,8 +116,16 @@ def _page_year() -> int:
     try:
         return _year_param() or _today().year
     except ValueError:
-        flash(_("“%(value)s” is not a year from %(low)d to %(high)d: showing %(year)d.", value=request.args["year"][:20],
-                low=MIN_YEAR, high=MAX_YEAR, year=_today().year), "error")
+        flash(
+            _(
+                "“%(value)s” is not a year from %(low)d to %(high)d: showing %(year)d.",
+                value=request.args["year"][:20],
+                low=MIN_YEAR,
+                high=MAX_YEAR,
+                year=_today().year,
+            ),
+            "error",
+        )
         return _today().year
 
 
@@ -131,8 +141,15 @@ def _page_month() -> tuple[int, int]:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise ValueError(text)
     except ValueError:
-        flash(_("“%(value)s” is not a month like 2023-05 from %(low)d to %(high)d: showing this month.",
-                value=text[:20], low=MIN_YEAR, high=MAX_YEAR), "error")
+        flash(
+            _(
+                "“%(value)s” is not a month like 2023-05 from %(low)d to %(high)d: showing this month.",
+                value=text[:20],
+                low=MIN_YEAR,
+                high=MAX_YEAR,
+            ),
+            "error",
+        )
         return today.year, today.month
     return year, month
 
@@ -145,16 +162,25 @@ def index():
     view = request.args.get("view") if request.args.get("view") in VIEWS else "month"
     labels = filter_labels()
     context = {
-        "flt": flt, "view": view, "labels": labels, "iscms": list_iscms(), "regions": all_regions(),
-        "themes": all_themes(), "feed": feed_links("calendars.feed", **flt.query_args()),
+        "flt": flt,
+        "view": view,
+        "labels": labels,
+        "iscms": list_iscms(),
+        "regions": all_regions(),
+        "themes": all_themes(),
+        "feed": feed_links("calendars.feed", **flt.query_args()),
         "json_url": url_for("calendars.json_feed", _external=True, **flt.query_args()),
         "filter_text": flt.describe(labels),
-        "mentions": [(m, ", ".join(labels["iscms"].get(slug, slug) for slug in m.iscms)) for m in mentions(flt)],
+        "mentions": [
+            (m, ", ".join(labels["iscms"].get(slug, slug) for slug in m.iscms)) for m in mentions(flt)
+        ],
     }
     if view == "month":
         year, month = _page_month()
         context["month"] = queries.month_view(flt, current_user, year, month)
-        context["weekday_names"] = [get_day_names("abbreviated", locale=get_locale())[day] for day in range(7)]
+        context["weekday_names"] = [
+            get_day_names("abbreviated", locale=get_locale())[day] for day in range(7)
+        ]
         entries = context["month"].entries
     elif view == "year":
         context["year"] = _page_year()
@@ -174,8 +200,14 @@ def highlights(year: int):
     if document is None and not MIN_YEAR <= year <= MAX_YEAR:
         abort(404)
     entries = queries.year_view(CalendarFilter(), current_user, year)
-    return render_template("calendars/highlights.html", year=year, document=document, entries=entries,
-                           counts=queries.count_entries(entries), iscm_names={i.slug: i.acronym for i in list_iscms()})
+    return render_template(
+        "calendars/highlights.html",
+        year=year,
+        document=document,
+        entries=entries,
+        counts=queries.count_entries(entries),
+        iscm_names={i.slug: i.acronym for i in list_iscms()},
+    )
 
 
 # --- Feeds ---------------------------------------------------------------------------------------
@@ -193,8 +225,9 @@ def _feed_response(kind: str, scope, meta_builder, fragments_builder, private: b
 
     def build() -> bytes:
         with force_locale(language):
-            body = feeds.cached_feed(scope_key, version,
-                                     lambda: feeds.assemble(meta_builder(), fragments_builder(language)))
+            body = feeds.cached_feed(
+                scope_key, version, lambda: feeds.assemble(meta_builder(), fragments_builder(language))
+            )
         db.session.commit()
         return body
 
@@ -208,8 +241,12 @@ def calendar_feed():
         name, description = _calendar_name(flt, filter_labels())
         return CalendarMeta(name, description, url_for("calendars.index", _external=True, **flt.query_args()))
 
-    return _feed_response("calendar", flt.query_args(), meta,
-                          lambda language: feeds.meeting_fragments(queries.public_feed_clause(flt), language))
+    return _feed_response(
+        "calendar",
+        flt.query_args(),
+        meta,
+        lambda language: feeds.meeting_fragments(queries.public_feed_clause(flt), language),
+    )
 
 
 def iscm_feed(slug: str):
@@ -237,7 +274,11 @@ def meeting_feed(slug: str):
     def meta():
         return CalendarMeta(
             meeting.number or meeting.title,
-            _("Sessions of %(title)s, with their agenda. Times in %(zone)s.", title=meeting.title, zone=meeting.timezone),
+            _(
+                "Sessions of %(title)s, with their agenda. Times in %(zone)s.",
+                title=meeting.title,
+                zone=meeting.timezone,
+            ),
             feeds.agenda_url(meeting.slug),
         )
 
@@ -258,7 +299,9 @@ def personal_feed(token: str):
     def meta():
         return CalendarMeta(
             _("My ISCM calendar (%(name)s)", name=user.display_name),
-            _("Meetings and sessions where you have a role, and meetings of the ISCMs and themes you follow."),
+            _(
+                "Meetings and sessions where you have a role, and meetings of the ISCMs and themes you follow."
+            ),
             url_for("auth.account", _external=True),
         )
 
@@ -280,7 +323,9 @@ def json_feed():
     try:
         year = _year_param()
     except ValueError:
-        return jsonify(error=_("year must be a number from %(low)d to %(high)d.", low=MIN_YEAR, high=MAX_YEAR)), 400
+        return jsonify(
+            error=_("year must be a number from %(low)d to %(high)d.", low=MIN_YEAR, high=MAX_YEAR)
+        ), 400
     marker = queries.calendar_changed_at()
     version = feeds.version_key(feeds.scope_key("json", (flt.query_args(), year), ""), marker)
 
@@ -289,34 +334,54 @@ def json_feed():
             entries = queries.entries_where(queries.public_feed_clause(flt))
         else:
             entries = queries.year_view(flt, None, year)
-        return jsonify(filter=flt.query_args(), count=len(entries), meetings=[_as_json(m) for m in entries],
-                       highlights=[_mention_json(mention) for mention in mentions(flt)]).get_data()
+        return jsonify(
+            filter=flt.query_args(),
+            count=len(entries),
+            meetings=[_as_json(m) for m in entries],
+            highlights=[_mention_json(mention) for mention in mentions(flt)],
+        ).get_data()
 
     return conditional_response(version, marker, build, "application/json")
 
 
 def _mention_json(mention) -> dict:
-    return {"year": mention.year, "area": mention.area, "theme": mention.theme, "iscms": list(mention.iscms),
-            "url": url_for("calendars.highlights", year=mention.year, _external=True)}
+    return {
+        "year": mention.year,
+        "area": mention.area,
+        "theme": mention.theme,
+        "iscms": list(mention.iscms),
+        "url": url_for("calendars.highlights", year=mention.year, _external=True),
+    }
 
 
 def _as_json(meeting: Meeting) -> dict:
     timed = not meeting.all_day and meeting.starts_at is not None
     return {
-        "uid": meeting.uid, "slug": meeting.slug, "url": feeds.meeting_url(meeting.slug), "title": meeting.title,
+        "uid": meeting.uid,
+        "slug": meeting.slug,
+        "url": feeds.meeting_url(meeting.slug),
+        "title": meeting.title,
         "iscms": [{"slug": i.slug, "acronym": i.acronym, "name": i.name} for i in meeting.iscms],
-        "kind": meeting.kind, "level": meeting.level, "format": meeting.format, "status": meeting.status,
+        "kind": meeting.kind,
+        "level": meeting.level,
+        "format": meeting.format,
+        "status": meeting.status,
         "all_day": not timed,
         "start_date": meeting.start_date.isoformat() if meeting.start_date else None,
         "end_date": (meeting.end_date or meeting.start_date).isoformat() if meeting.start_date else None,
         "starts_at": meeting.starts_at.isoformat() if timed else None,
         "ends_at": meeting.ends_at.isoformat() if timed and meeting.ends_at else None,
-        "timezone": meeting.timezone, "month": meeting.month.strftime("%Y-%m") if meeting.month else None,
+        "timezone": meeting.timezone,
+        "month": meeting.month.strftime("%Y-%m") if meeting.month else None,
         "year": meeting.year or (meeting.start_date.year if meeting.start_date else None),
-        "dates_text": meeting.dates_text, "count": meeting.count, "place": meeting.place,
+        "dates_text": meeting.dates_text,
+        "count": meeting.count,
+        "place": meeting.place,
         "themes": [{"slug": t.slug, "name": t.name} for t in meeting.themes],
-        "initiatives": meeting.initiatives, "outcome_documents": meeting.outcome_documents,
-        "description": meeting.description, "sequence": meeting.sequence,
+        "initiatives": meeting.initiatives,
+        "outcome_documents": meeting.outcome_documents,
+        "description": meeting.description,
+        "sequence": meeting.sequence,
         "updated_at": meeting.updated_at.isoformat(),
     }
 
@@ -327,7 +392,11 @@ def _as_json(meeting: Meeting) -> dict:
 @login_required
 def follow():
     iscm = db.session.scalar(sa.select(Iscm).where(Iscm.slug == request.form.get("iscm", "")))
-    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == request.form.get("theme", ""))) if not iscm else None
+    theme = (
+        db.session.scalar(sa.select(Theme).where(Theme.slug == request.form.get("theme", "")))
+        if not iscm
+        else None
+    )
     if iscm is None and theme is None:
         abort(404)
     following = request.form.get("action") != "unfollow"
@@ -335,7 +404,9 @@ def follow():
     db.session.commit()
     name = iscm.acronym if iscm else theme_label(theme)
     if following:
-        flash(_("You follow %(name)s: its meetings are in your personal calendar feed.", name=name), "success")
+        flash(
+            _("You follow %(name)s: its meetings are in your personal calendar feed.", name=name), "success"
+        )
     else:
         flash(_("You no longer follow %(name)s.", name=name), "info")
     return redirect(safe_next_url(request.form.get("next")))
@@ -369,7 +440,9 @@ def followed_by_current_user() -> list:
 
     if not current_user.is_authenticated:
         return []
-    return list(db.session.scalars(sa.select(Follow).where(Follow.user_id == current_user.id).order_by(Follow.id)))
+    return list(
+        db.session.scalars(sa.select(Follow).where(Follow.user_id == current_user.id).order_by(Follow.id))
+    )
 
 
 # --- Import --------------------------------------------------------------------------------------
@@ -397,18 +470,33 @@ def import_upload():
         return render_template("calendars/import.html", form=form, result=result), 400
     key = content_key("calendar-import", data.hex())
     ExportStore.current().put("imports", key, "bin", data)
-    confirm = ConfirmImportForm(key=key, iscm=form.iscm.data, timezone=form.timezone.data or "UTC",
-                                filename=upload.filename)
-    existing = set(db.session.scalars(sa.select(Meeting.uid).where(Meeting.uid.in_([r["uid"] for r in result.rows if r.get("uid")]))))
-    return render_template("calendars/import.html", form=form, result=result, confirm=confirm, existing=existing,
-                           iscm=get_iscm(form.iscm.data))
+    confirm = ConfirmImportForm(
+        key=key, iscm=form.iscm.data, timezone=form.timezone.data or "UTC", filename=upload.filename
+    )
+    existing = set(
+        db.session.scalars(
+            sa.select(Meeting.uid).where(Meeting.uid.in_([r["uid"] for r in result.rows if r.get("uid")]))
+        )
+    )
+    return render_template(
+        "calendars/import.html",
+        form=form,
+        result=result,
+        confirm=confirm,
+        existing=existing,
+        iscm=get_iscm(form.iscm.data),
+    )
 
 
 @staff_required
 def import_confirm():
     form = ConfirmImportForm()
     iscm = get_iscm(form.iscm.data or "")
-    path = ExportStore.current().get("imports", form.key.data or "", "bin") if re.fullmatch(r"[0-9a-f]{32}", form.key.data or "") else None
+    path = (
+        ExportStore.current().get("imports", form.key.data or "", "bin")
+        if re.fullmatch(r"[0-9a-f]{32}", form.key.data or "")
+        else None
+    )
     if not form.validate_on_submit() or iscm is None or path is None:
         flash(_("The import had expired or was incomplete: please upload the file again."), "error")
         return redirect(url_for("calendars.import_upload"))
@@ -417,15 +505,23 @@ def import_confirm():
         flash(_("The file has errors: nothing was imported."), "error")
         return redirect(url_for("calendars.import_upload"))
     try:
-        created, updated = import_rows(result.rows, iscm.slug, _("Import: %(file)s", file=form.filename.data),
-                                       current_user)
+        created, updated = import_rows(
+            result.rows, iscm.slug, _("Import: %(file)s", file=form.filename.data), current_user
+        )
     except AgendaError as error:
         db.session.rollback()
         flash(_("The file has errors: nothing was imported (%(error)s).", error=str(error)), "error")
         return redirect(url_for("calendars.import_upload"))
     db.session.commit()
-    flash(_("%(created)d meetings added and %(updated)d updated under %(iscm)s.", created=created, updated=updated,
-            iscm=iscm.acronym), "success")
+    flash(
+        _(
+            "%(created)d meetings added and %(updated)d updated under %(iscm)s.",
+            created=created,
+            updated=updated,
+            iscm=iscm.acronym,
+        ),
+        "success",
+    )
     return redirect(url_for("calendars.index", view="list", iscm=iscm.slug))
 
 

@@ -32,7 +32,9 @@ class TimeZoneField(StringField):
         if self.data:
             self.data = self.data.strip()
         if self.data and not is_known_zone(self.data):
-            raise ValidationError(_l("Unknown time zone “%(zone)s”: use an IANA name such as Europe/Zurich.", zone=self.data))
+            raise ValidationError(
+                _l("Unknown time zone “%(zone)s”: use an IANA name such as Europe/Zurich.", zone=self.data)
+            )
 
 
 class NumberRangeIfNumber(NumberRange):

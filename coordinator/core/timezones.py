@@ -15,7 +15,9 @@ class AmbiguousLocalTime(ValueError):
 
 @cache
 def all_zone_names() -> tuple[str, ...]:
-    return tuple(sorted(name for name in available_timezones() if "/" in name and not name.startswith("Etc/")))
+    return tuple(
+        sorted(name for name in available_timezones() if "/" in name and not name.startswith("Etc/"))
+    )
 
 
 def is_known_zone(name: str | None) -> bool:

@@ -93,7 +93,16 @@ class Transition:
         onset = self.local_onset
         days_in_month = stdlib_calendar.monthrange(onset.year, onset.month)[1]
         nth = -1 if onset.day + 7 > days_in_month else (onset.day - 1) // 7 + 1
-        return (onset.month, nth, onset.weekday(), onset.time(), self.offset_from, self.offset_to, self.name, self.is_dst)
+        return (
+            onset.month,
+            nth,
+            onset.weekday(),
+            onset.time(),
+            self.offset_from,
+            self.offset_to,
+            self.name,
+            self.is_dst,
+        )
 
 
 def _offset(tz: ZoneInfo, instant: datetime) -> timedelta:
@@ -110,7 +119,9 @@ def _transition_at(tz: ZoneInfo, before: datetime, after: datetime) -> Transitio
         else:
             after = middle
     local = after.astimezone(tz)
-    return Transition(after.replace(microsecond=0), start_offset, local.utcoffset(), local.tzname(), bool(local.dst()))
+    return Transition(
+        after.replace(microsecond=0), start_offset, local.utcoffset(), local.tzname(), bool(local.dst())
+    )
 
 
 def zone_transitions(zone_name: str, first_year: int, last_year: int) -> list[Transition]:
@@ -218,8 +229,10 @@ def vtimezone_matches(text: str, zone_name: str, first_year: int, last_year: int
     written = icalendar.Timezone.from_ical(text).to_tz(lookup_tzid=False)
     expected = ZoneInfo(zone_name)
     transitions = zone_transitions(zone_name, first_year, last_year)
-    return all(instant.astimezone(written).utcoffset() == instant.astimezone(expected).utcoffset()
-               for instant in _checkpoints(transitions, first_year, last_year))
+    return all(
+        instant.astimezone(written).utcoffset() == instant.astimezone(expected).utcoffset()
+        for instant in _checkpoints(transitions, first_year, last_year)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -233,7 +246,9 @@ def vtimezone_text(zone_name: str, first_year: int, last_year: int) -> str:
     transitions = zone_transitions(zone_name, first_year - 1, last_year + 1)
     if not transitions:
         local = datetime(first_year, 1, 1, tzinfo=UTC).astimezone(ZoneInfo(zone_name))
-        fixed = Transition(datetime(1970, 1, 1, tzinfo=UTC), local.utcoffset(), local.utcoffset(), local.tzname(), False)
+        fixed = Transition(
+            datetime(1970, 1, 1, tzinfo=UTC), local.utcoffset(), local.utcoffset(), local.tzname(), False
+        )
         return _timezone(zone_name, [_observance(fixed, None)])
     text = _timezone(zone_name, _rule_observances(transitions, last_year + 1))
     if vtimezone_matches(text, zone_name, first_year, last_year):
@@ -257,8 +272,12 @@ def _header(meta: CalendarMeta) -> str:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    for name, value in (("name", meta.name), ("x-wr-calname", meta.name), ("description", meta.description),
-                        ("x-wr-caldesc", meta.description)):
+    for name, value in (
+        ("name", meta.name),
+        ("x-wr-calname", meta.name),
+        ("description", meta.description),
+        ("x-wr-caldesc", meta.description),
+    ):
         cal.add(name, icalendar.vText(value))
     if meta.url:
         cal.add("url", icalendar.vUri(meta.url))

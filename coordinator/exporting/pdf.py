@@ -21,7 +21,7 @@ class LocalOnlyFetcher(URLFetcher):
         if url.startswith("data:"):
             return super().fetch(url, headers)
         if url.startswith("file://"):
-            path = Path(url[len("file://"):].split("?")[0]).resolve()
+            path = Path(url[len("file://") :].split("?")[0]).resolve()
             if path.is_relative_to(STATIC_DIR) and path.is_file():
                 return super().fetch(url, headers)
         raise ValueError(f"Refused to fetch {url!r}: PDFs use local resources only.")

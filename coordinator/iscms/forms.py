@@ -34,7 +34,9 @@ class IscmForm(FlaskForm):
     established = IntegerField(_l("Year established"), validators=[Optional()])
     established_note = StringField(_l("Note on the establishment"), validators=[Optional(), Length(max=200)])
     regions = MultiCheckboxField(_l("Regions covered"), coerce=str)
-    regions_note = StringField(_l("Regions, as the source words them"), validators=[Optional(), Length(max=200)])
+    regions_note = StringField(
+        _l("Regions, as the source words them"), validators=[Optional(), Length(max=200)]
+    )
     organisations = LinesField(_l("Associated organisations"), description=_l("One per line."))
     organisations_note = StringField(
         _l("Organisations, as the source words them"),
@@ -79,7 +81,9 @@ class PartialDateField(StringField):
         try:
             self.parsed()
         except PartialDateError as error:
-            raise ValidationError(_l("Write a year (2019), a month (2019-06) or a date (2019-06-15).")) from error
+            raise ValidationError(
+                _l("Write a year (2019), a month (2019-06) or a date (2019-06-15).")
+            ) from error
 
 
 class ChairTermForm(FlaskForm):

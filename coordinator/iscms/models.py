@@ -140,7 +140,9 @@ class ChairTerm(db.Model):
     iscm: Mapped[Iscm] = relationship(back_populates="chair_terms")
 
     __table_args__ = (
-        sa.CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
+        sa.CheckConstraint(
+            "ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="ends_after_start"
+        ),
         sa.CheckConstraint(f"status IN {TERM_STATUSES!r}", name="status_known"),
         sa.CheckConstraint(f"role IN {CHAIR_ROLES!r}", name="role_known"),
     )

@@ -13,16 +13,39 @@ from coordinator.extensions import db
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
 
 EDITABLE_FIELDS = (
-    "acronym", "name", "other_names", "type", "member_states", "established", "established_note",
-    "regions_note", "organisations", "organisations_note", "secretariats", "secretariats_note", "iom_roles",
-    "home_timezone", "timezone_note", "description", "website",
+    "acronym",
+    "name",
+    "other_names",
+    "type",
+    "member_states",
+    "established",
+    "established_note",
+    "regions_note",
+    "organisations",
+    "organisations_note",
+    "secretariats",
+    "secretariats_note",
+    "iom_roles",
+    "home_timezone",
+    "timezone_note",
+    "description",
+    "website",
 )
 REQUIRED_TEXT = ("acronym", "name", "description")
 #: The registry's own addresses under /iscms/ (views.py): no ISCM may take one as its slug.
 RESERVED_SLUGS = frozenset({"new", "themes"})
 #: The length of Iscm.slug.
 SLUG_LENGTH = 80
-TERM_FIELDS = ("holder", "role", "status", "starts_on", "starts_precision", "ends_on", "ends_precision", "source")
+TERM_FIELDS = (
+    "holder",
+    "role",
+    "status",
+    "starts_on",
+    "starts_precision",
+    "ends_on",
+    "ends_precision",
+    "source",
+)
 
 
 class RegistryError(ValueError):
@@ -50,7 +73,9 @@ def _ensure_unique_acronym(acronym: str, iscm: Iscm | None) -> None:
     if iscm is not None and iscm.id is not None:
         query = query.where(Iscm.id != iscm.id)
     if db.session.scalar(query) is not None:
-        raise RegistryError("acronym", _("Another ISCM already uses the acronym “%(acronym)s”.", acronym=acronym))
+        raise RegistryError(
+            "acronym", _("Another ISCM already uses the acronym “%(acronym)s”.", acronym=acronym)
+        )
 
 
 def _by_slugs(model, slugs) -> list:
@@ -132,8 +157,11 @@ def _terms_retired_by(iscm: Iscm, term: ChairTerm, status: str, role: str) -> li
     """The other current terms of the same role, which a current term makes past."""
     if status != "current":
         return []
-    return [other for other in iscm.chair_terms
-            if other is not term and other.status == "current" and other.role == role]
+    return [
+        other
+        for other in iscm.chair_terms
+        if other is not term and other.status == "current" and other.role == role
+    ]
 
 
 def _refuse_backdating(iscm: Iscm, term: ChairTerm | None, values: dict) -> None:
@@ -145,11 +173,15 @@ def _refuse_backdating(iscm: Iscm, term: ChairTerm | None, values: dict) -> None
     starts_by = period_end(starts_on, values.get("starts_precision"))
     for other in _terms_retired_by(iscm, term, values.get("status"), values.get("role")):
         if other.starts_on is not None and starts_by < other.starts_on:
-            raise RegistryError("starts", _(
-                "%(holder)s is the current chair since %(start)s: a new current chair cannot start before "
-                "that. Record this term as past, or correct its start.",
-                holder=other.holder, start=format_partial_date(other.starts_on, other.starts_precision),
-            ))
+            raise RegistryError(
+                "starts",
+                _(
+                    "%(holder)s is the current chair since %(start)s: a new current chair cannot start before "
+                    "that. Record this term as past, or correct its start.",
+                    holder=other.holder,
+                    start=format_partial_date(other.starts_on, other.starts_precision),
+                ),
+            )
 
 
 def _retire_current_terms(iscm: Iscm, new_term: ChairTerm) -> None:
@@ -169,8 +201,12 @@ def add_chair_term(iscm: Iscm, values: dict) -> ChairTerm:
     db.session.add(term)
     _retire_current_terms(iscm, term)
     db.session.flush()
-    record("chair_term.create", iscm, f"{iscm.acronym}: {term.status} {term.role} {term.holder}",
-           diff({}, _term_values(term)))
+    record(
+        "chair_term.create",
+        iscm,
+        f"{iscm.acronym}: {term.status} {term.role} {term.holder}",
+        diff({}, _term_values(term)),
+    )
     return term
 
 
@@ -189,7 +225,11 @@ def update_chair_term(term: ChairTerm, values: dict) -> dict:
 
 def delete_chair_term(term: ChairTerm) -> None:
     iscm = term.iscm
-    record("chair_term.delete", iscm, f"{iscm.acronym}: removed chair term of {term.holder}",
-           diff(_term_values(term), {name: None for name in TERM_FIELDS}))
+    record(
+        "chair_term.delete",
+        iscm,
+        f"{iscm.acronym}: removed chair term of {term.holder}",
+        diff(_term_values(term), {name: None for name in TERM_FIELDS}),
+    )
     db.session.delete(term)
     db.session.flush()

@@ -14,8 +14,20 @@ DATA_DIR = Path(__file__).parent / "data"
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Eurasia", "Middle East", "Pacific", "Global")
 
 _SCALAR_FIELDS = (
-    "acronym", "name", "type", "member_states", "established", "established_note", "regions_note",
-    "organisations_note", "secretariats_note", "home_timezone", "timezone_note", "fact_sheet_number", "annex10_column", "website",
+    "acronym",
+    "name",
+    "type",
+    "member_states",
+    "established",
+    "established_note",
+    "regions_note",
+    "organisations_note",
+    "secretariats_note",
+    "home_timezone",
+    "timezone_note",
+    "fact_sheet_number",
+    "annex10_column",
+    "website",
 )
 _LIST_FIELDS = ("other_names", "organisations", "secretariats", "iom_roles", "sources")
 
@@ -58,8 +70,13 @@ def _chair_term(row: dict) -> ChairTerm:
     starts_on, starts_precision = parse_partial_date(row.get("start"))
     ends_on, ends_precision = parse_partial_end(row.get("end"))
     return ChairTerm(
-        holder=row["holder"], role=row.get("role") or "chair", status=row.get("status") or "current",
-        starts_on=starts_on, starts_precision=starts_precision, ends_on=ends_on, ends_precision=ends_precision,
+        holder=row["holder"],
+        role=row.get("role") or "chair",
+        status=row.get("status") or "current",
+        starts_on=starts_on,
+        starts_precision=starts_precision,
+        ends_on=ends_on,
+        ends_precision=ends_precision,
         source=row.get("source"),
     )
 

@@ -53,7 +53,10 @@ def index():
     flt = RegistryFilter.from_args(request.args)
     iscms = list_iscms(flt)
     return render_template(
-        "iscms/index.html", iscms=iscms, counts=registry_counts(iscms), total=registry_counts(),
+        "iscms/index.html",
+        iscms=iscms,
+        counts=registry_counts(iscms),
+        total=registry_counts(),
         **_filter_context(flt),
     )
 
@@ -95,7 +98,9 @@ def create():
             db.session.commit()
             flash(_("%(acronym)s is added to the registry.", acronym=iscm.acronym), "success")
             return redirect(url_for("iscms.show", slug=iscm.slug))
-    return render_template("iscms/edit.html", form=form, iscm=None, conflict=None), 400 if form.errors else 200
+    return render_template(
+        "iscms/edit.html", form=form, iscm=None, conflict=None
+    ), 400 if form.errors else 200
 
 
 @admin_required
@@ -128,9 +133,13 @@ def _term_values(form: ChairTermForm) -> dict:
     starts_on, starts_precision = form.starts.parsed()
     ends_on, ends_precision = form.ends.parsed_end()
     return {
-        "holder": form.holder.data.strip(), "role": form.role.data, "status": form.status.data,
-        "starts_on": starts_on, "starts_precision": starts_precision,
-        "ends_on": ends_on, "ends_precision": ends_precision,
+        "holder": form.holder.data.strip(),
+        "role": form.role.data,
+        "status": form.status.data,
+        "starts_on": starts_on,
+        "starts_precision": starts_precision,
+        "ends_on": ends_on,
+        "ends_precision": ends_precision,
         "source": (form.source.data or "").strip() or None,
     }
 
@@ -146,9 +155,18 @@ def add_term(slug: str):
             getattr(form, error.field).errors.append(str(error))
         else:
             db.session.commit()
-            flash(_("%(holder)s is recorded as %(status)s chair.", holder=term.holder, status=STATUS_LABELS[term.status]), "success")
+            flash(
+                _(
+                    "%(holder)s is recorded as %(status)s chair.",
+                    holder=term.holder,
+                    status=STATUS_LABELS[term.status],
+                ),
+                "success",
+            )
             return redirect(url_for("iscms.show", slug=iscm.slug))
-    return render_template("iscms/chair_term.html", form=form, iscm=iscm, term=None), 400 if form.errors else 200
+    return render_template(
+        "iscms/chair_term.html", form=form, iscm=iscm, term=None
+    ), 400 if form.errors else 200
 
 
 def _load_term(slug: str, term_id: int) -> ChairTerm:
@@ -174,7 +192,9 @@ def edit_term(slug: str, term_id: int):
             db.session.commit()
             flash(_("The chair term is saved."), "success")
             return redirect(url_for("iscms.show", slug=slug))
-    return render_template("iscms/chair_term.html", form=form, iscm=term.iscm, term=term), 400 if form.errors else 200
+    return render_template(
+        "iscms/chair_term.html", form=form, iscm=term.iscm, term=term
+    ), 400 if form.errors else 200
 
 
 @admin_required

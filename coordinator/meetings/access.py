@@ -69,15 +69,19 @@ def visible_meetings_clause(user):
 
 
 def report_actor(user, session) -> str | None:
-    """"organizer" for the meeting's organizers (and admins), "rapporteur" for the session's own, else None.
+    """ "organizer" for the meeting's organizers (and admins), "rapporteur" for the session's own, else None.
 
     A rapporteur of one session is nobody for another session's report.
     """
     if can_manage_meeting(user, session.meeting):
         return "organizer"
-    if user is not None and user.is_authenticated and any(
-        role.user_id == user.id and role.role == "rapporteur" and role.session_id == session.id
-        for role in session.meeting.roles
+    if (
+        user is not None
+        and user.is_authenticated
+        and any(
+            role.user_id == user.id and role.role == "rapporteur" and role.session_id == session.id
+            for role in session.meeting.roles
+        )
     ):
         return "rapporteur"
     return None

@@ -25,10 +25,14 @@ def appearance(link) -> dict:
     wording (listed_as), which `described` prints in place of the rest."""
     person, capacity = link.person, link.capacity or ""
     return {
-        "person_id": person.id, "name": link.listed_name or person.name_with_honorific,
-        "role": link.role, "role_label": link.role_label or "",
+        "person_id": person.id,
+        "name": link.listed_name or person.name_with_honorific,
+        "role": link.role,
+        "role_label": link.role_label or "",
         "position": ", ".join(_not_in(capacity, (person.position, person.organisation))),
-        "delivery": link.delivery, "capacity": capacity, "listed_as": link.listed_as or "",
+        "delivery": link.delivery,
+        "capacity": capacity,
+        "listed_as": link.listed_as or "",
     }
 
 
@@ -58,20 +62,34 @@ def described(person: dict) -> str:
 
 def _item(item) -> dict:
     return {
-        "id": item.id, "kind": item.kind, "title": item.title, "description": item.description or "",
-        "starts_at": _iso(item.starts_at), "ends_at": _iso(item.ends_at),
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "description": item.description or "",
+        "starts_at": _iso(item.starts_at),
+        "ends_at": _iso(item.ends_at),
         "people": [appearance(link) for link in item.people],
     }
 
 
 def _session(session, rapporteur_names: list[str]) -> dict:
     return {
-        "id": session.id, "title": session.title, "kind": session.kind, "status": session.status,
-        "starts_at": _iso(session.starts_at), "ends_at": _iso(session.ends_at),
-        "audience": session.audience or "", "interpretation": list(session.interpretation or []),
-        "objective": session.objective or "", "guiding_questions": list(session.guiding_questions or []),
-        "room": session.room or "", "link": session.link or "", "track": session.track or "",
-        "iscms": [{"slug": iscm.slug, "acronym": iscm.acronym, "zone": iscm.home_timezone} for iscm in session.iscms],
+        "id": session.id,
+        "title": session.title,
+        "kind": session.kind,
+        "status": session.status,
+        "starts_at": _iso(session.starts_at),
+        "ends_at": _iso(session.ends_at),
+        "audience": session.audience or "",
+        "interpretation": list(session.interpretation or []),
+        "objective": session.objective or "",
+        "guiding_questions": list(session.guiding_questions or []),
+        "room": session.room or "",
+        "link": session.link or "",
+        "track": session.track or "",
+        "iscms": [
+            {"slug": iscm.slug, "acronym": iscm.acronym, "zone": iscm.home_timezone} for iscm in session.iscms
+        ],
         "rapporteurs": rapporteur_names,
         "items": [_item(item) for item in session.items],
     }
@@ -84,7 +102,10 @@ def snapshot(meeting) -> dict:
         if role.role == "rapporteur" and role.session_id:
             rapporteurs.setdefault(role.session_id, []).append(role.user.display_name)
     sessions = sorted(meeting.sessions, key=lambda s: (s.starts_at, s.position, s.id))
-    return {"timezone": meeting.timezone, "sessions": [_session(s, rapporteurs.get(s.id, [])) for s in sessions]}
+    return {
+        "timezone": meeting.timezone,
+        "sessions": [_session(s, rapporteurs.get(s.id, [])) for s in sessions],
+    }
 
 
 def parse(value: str) -> datetime:
@@ -107,8 +128,11 @@ def zone_times(starts_at: datetime, ends_at: datetime, day: date, zones: list[st
     for name in zones:
         tz = ZoneInfo(name)
         local_start, local_end = starts_at.astimezone(tz), ends_at.astimezone(tz)
-        result.append(ZoneTime(name, local_start, local_end, (local_start.date() - day).days,
-                               (local_end.date() - day).days))
+        result.append(
+            ZoneTime(
+                name, local_start, local_end, (local_start.date() - day).days, (local_end.date() - day).days
+            )
+        )
     return result
 
 
@@ -120,8 +144,14 @@ def _with_times(session: dict, zones: list[str]) -> dict:
         {**item, "times": zone_times(parse(item["starts_at"]), parse(item["ends_at"]), day, zones)}
         for item in session["items"]
     ]
-    return {**session, "day": day, "start": starts_at, "end": ends_at, "items": items,
-            "times": zone_times(starts_at, ends_at, day, zones)}
+    return {
+        **session,
+        "day": day,
+        "start": starts_at,
+        "end": ends_at,
+        "items": items,
+        "times": zone_times(starts_at, ends_at, day, zones),
+    }
 
 
 def _parallel_groups(sessions: list[dict]) -> list[list[dict]]:
@@ -168,8 +198,12 @@ class ZoneColumn:
 
 
 def _instants(agenda: dict) -> list[datetime]:
-    return [parse(entry[key]) for session in agenda["sessions"] for entry in (session, *session["items"])
-            for key in ("starts_at", "ends_at")]
+    return [
+        parse(entry[key])
+        for session in agenda["sessions"]
+        for entry in (session, *session["items"])
+        for key in ("starts_at", "ends_at")
+    ]
 
 
 def zone_columns(agenda: dict, zones: list[str]) -> tuple[list[ZoneColumn], list[str]]:
@@ -182,8 +216,8 @@ def zone_columns(agenda: dict, zones: list[str]) -> tuple[list[ZoneColumn], list
         offsets = tuple(instant.astimezone(tz).utcoffset() for instant in instants) or (name,)
         by_offsets.setdefault(offsets, []).append(name)
     columns = [ZoneColumn(tuple(group)) for group in by_offsets.values()]
-    kept = columns[:MAX_ZONE_COLUMNS + 1]
-    return kept, [zone for column in columns[MAX_ZONE_COLUMNS + 1:] for zone in column.zones]
+    kept = columns[: MAX_ZONE_COLUMNS + 1]
+    return kept, [zone for column in columns[MAX_ZONE_COLUMNS + 1 :] for zone in column.zones]
 
 
 def session_zones(agenda: dict, session_id: int) -> list[str]:

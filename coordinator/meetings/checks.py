@@ -34,7 +34,12 @@ def _overlap(first: dict, second: dict) -> bool:
 def items_outside(session: dict) -> list[Problem]:
     start, end = _interval(session)
     return [
-        Problem("item_outside_session", session["id"], item["id"], {"session": session["title"], "item": item["title"]})
+        Problem(
+            "item_outside_session",
+            session["id"],
+            item["id"],
+            {"session": session["title"], "item": item["title"]},
+        )
         for item in session["items"]
         if parse(item["starts_at"]) < start or parse(item["ends_at"]) > end
     ]
@@ -43,8 +48,12 @@ def items_outside(session: dict) -> list[Problem]:
 def overlapping_items(session: dict) -> list[Problem]:
     items = sorted(session["items"], key=lambda item: item["starts_at"])
     return [
-        Problem("items_overlap", session["id"], later["id"],
-                {"session": session["title"], "item": later["title"], "other": earlier["title"]})
+        Problem(
+            "items_overlap",
+            session["id"],
+            later["id"],
+            {"session": session["title"], "item": later["title"], "other": earlier["title"]},
+        )
         for earlier, later in zip(items, items[1:], strict=False)
         if _overlap(earlier, later)
     ]
@@ -62,10 +71,21 @@ def double_booked(agenda: dict) -> list[Problem]:
     problems = []
     for entries in bookings.values():
         for index, (session, item, name) in enumerate(entries):
-            for _other_session, other, _ in entries[index + 1:]:
+            for _other_session, other, _ in entries[index + 1 :]:
                 if other["id"] != item["id"] and _overlap(item, other):
-                    problems.append(Problem("person_double_booked", session["id"], item["id"], {
-                        "session": session["title"], "person": name, "item": item["title"], "other": other["title"]}))
+                    problems.append(
+                        Problem(
+                            "person_double_booked",
+                            session["id"],
+                            item["id"],
+                            {
+                                "session": session["title"],
+                                "person": name,
+                                "item": item["title"],
+                                "other": other["title"],
+                            },
+                        )
+                    )
     return problems
 
 
@@ -81,9 +101,17 @@ def missing_rapporteur(session: dict) -> list[Problem]:
 def night_for_iscms(session: dict) -> list[Problem]:
     start, end = _interval(session)
     return [
-        Problem("night_for_iscm", session["id"], None,
-                {"session": session["title"], "iscm": iscm["acronym"], "zone": iscm["zone"],
-                 "local": start.astimezone(ZoneInfo(iscm["zone"])).strftime("%H:%M")})
+        Problem(
+            "night_for_iscm",
+            session["id"],
+            None,
+            {
+                "session": session["title"],
+                "iscm": iscm["acronym"],
+                "zone": iscm["zone"],
+                "local": start.astimezone(ZoneInfo(iscm["zone"])).strftime("%H:%M"),
+            },
+        )
         for iscm in session["iscms"]
         if iscm["zone"] and band(start, end, iscm["zone"]) == NIGHT
     ]

@@ -47,7 +47,14 @@ def choice_label(value, field):
     return choices.get(value, value)
 
 
-FILTERS = {"utc_offset": utc_offset, "local_time": local_time, "language_label": language_label,
-           "initiative_label": initiative_label, "conflict_value": conflict_value, "described": described,
-           "annex_blocks": annex_blocks, "appearance": appearance,
-           "choice_label": choice_label}
+FILTERS = {
+    "utc_offset": utc_offset,
+    "local_time": local_time,
+    "language_label": language_label,
+    "initiative_label": initiative_label,
+    "conflict_value": conflict_value,
+    "described": described,
+    "annex_blocks": annex_blocks,
+    "appearance": appearance,
+    "choice_label": choice_label,
+}

@@ -50,8 +50,11 @@ from coordinator.meetings.labels import (
 )
 
 LANGUAGE_CHOICES = list(LANGUAGE_LABELS.items())
-FOLD_CHOICES = [("", "—"), ("0", _l("The first one (before the clocks go back)")),
-                ("1", _l("The second one (after the clocks go back)"))]
+FOLD_CHOICES = [
+    ("", "—"),
+    ("0", _l("The first one (before the clocks go back)")),
+    ("1", _l("The second one (after the clocks go back)")),
+]
 
 
 def place_local_time(field, day: date, zone: str, fold: int | None = None) -> datetime | None:
@@ -62,8 +65,14 @@ def place_local_time(field, day: date, zone: str, fold: int | None = None) -> da
     try:
         return local_to_utc(datetime.combine(day, field.data), zone, fold=fold)
     except NonexistentLocalTime:
-        field.errors.append(_l("%(time)s does not exist on %(day)s in %(zone)s: the clocks skip it. Choose another time.",
-                               time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=zone))
+        field.errors.append(
+            _l(
+                "%(time)s does not exist on %(day)s in %(zone)s: the clocks skip it. Choose another time.",
+                time=field.data.strftime("%H:%M"),
+                day=day.isoformat(),
+                zone=zone,
+            )
+        )
     return None
 
 
@@ -72,27 +81,41 @@ class MeetingForm(FlaskForm):
 
     version = HiddenField()
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    number = StringField(_l("Number or series"), validators=[Optional(), Length(max=80)],
-                         description=_l("For example GRCP 9."))
+    number = StringField(
+        _l("Number or series"), validators=[Optional(), Length(max=80)], description=_l("For example GRCP 9.")
+    )
     subtitle = StringField(_l("Theme or subtitle"), validators=[Optional(), Length(max=500)])
-    organiser = StringField(_l("Convened by"), validators=[Optional(), Length(max=300)],
-                            description=_l("The organisation convening it, when not only the ISCMs below."))
+    organiser = StringField(
+        _l("Convened by"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("The organisation convening it, when not only the ISCMs below."),
+    )
     iscms = MultiCheckboxField(_l("ISCMs convening or taking part"), coerce=str)
     start_date = DateField(_l("First day"), validators=[Optional()])
-    end_date = DateField(_l("Last day"), validators=[Optional()],
-                         description=_l("Leave empty for a one-day meeting."))
-    timezone = TimeZoneField(_l("Reference time zone"), validators=[DataRequired(), Length(max=64)],
-                             description=_l("The IANA zone the agenda is written in, e.g. Europe/Zurich."))
+    end_date = DateField(
+        _l("Last day"), validators=[Optional()], description=_l("Leave empty for a one-day meeting.")
+    )
+    timezone = TimeZoneField(
+        _l("Reference time zone"),
+        validators=[DataRequired(), Length(max=64)],
+        description=_l("The IANA zone the agenda is written in, e.g. Europe/Zurich."),
+    )
     format = SelectField(_l("Format"), choices=list(FORMAT_LABELS.items()))
     venue = StringField(_l("Venue"), validators=[Optional(), Length(max=300)])
     platform = StringField(_l("Virtual platform"), validators=[Optional(), Length(max=100)])
     link = StringField(_l("Link to join"), validators=[Optional(), URL(), Length(max=500)])
     languages = MultiCheckboxField(_l("Working languages"), choices=LANGUAGE_CHOICES)
     interpretation = MultiCheckboxField(_l("Interpretation"), choices=LANGUAGE_CHOICES)
-    visibility = SelectField(_l("Visibility"), choices=list(VISIBILITY_LABELS.items()),
-                             description=_l("A private meeting is seen only by those with a role on it."))
-    status = SelectField(_l("Status"), choices=list(STATUS_LABELS.items()),
-                         description=_l("Cancelling keeps the meeting, marked as cancelled."))
+    visibility = SelectField(
+        _l("Visibility"),
+        choices=list(VISIBILITY_LABELS.items()),
+        description=_l("A private meeting is seen only by those with a role on it."),
+    )
+    status = SelectField(
+        _l("Status"),
+        choices=list(STATUS_LABELS.items()),
+        description=_l("Cancelling keeps the meeting, marked as cancelled."),
+    )
     objectives = TextAreaField(_l("Objectives"), validators=[Optional(), Length(max=5000)])
     guiding_questions = LinesField(_l("Guiding questions"), description=_l("One per line."))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
@@ -100,23 +123,40 @@ class MeetingForm(FlaskForm):
     # The "Calendar" fieldset: what the ISCM calendar and its feeds show and filter by.
     kind = SelectField(_l("Kind"), choices=[("", "—"), *KIND_LABELS.items()], default="")
     level = SelectField(_l("Level"), choices=[("", "—"), *LEVEL_LABELS.items()], default="")
-    place = StringField(_l("Place"), validators=[Optional(), Length(max=300)],
-                        description=_l("City and country, e.g. Lima, Peru."))
+    place = StringField(
+        _l("Place"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("City and country, e.g. Lima, Peru."),
+    )
     themes = MultiCheckboxField(_l("Themes"), coerce=str)
     initiatives = MultiCheckboxField(_l("Global initiatives"), choices=list(INITIATIVE_LABELS.items()))
-    outcome_documents = LinesField(_l("Outcome documents adopted"),
-                                   description=_l("One per line, e.g. Lima Declaration."))
+    outcome_documents = LinesField(
+        _l("Outcome documents adopted"), description=_l("One per line, e.g. Lima Declaration.")
+    )
     timed = BooleanField(_l("It has a start and end time (otherwise it is shown as all-day)"))
     start_time = TimeField(_l("Starts at (reference zone)"), validators=[Optional()])
     end_time = TimeField(_l("Ends at (reference zone, on the last day)"), validators=[Optional()])
-    month = MonthField(_l("Month only"), validators=[Optional()],
-                       description=_l("When the source gives the month but not the day."))
-    year = IntegerField(_l("Year only"), validators=[Optional(), NumberRange(min=1900, max=2200)],
-                        description=_l("When the source gives neither day nor month."))
-    dates_text = StringField(_l("Dates as the source words them"), validators=[Optional(), Length(max=200)],
-                             description=_l("For example: July and September."))
-    count = IntegerField(_l("Number of events"), default=1, validators=[Optional(), NumberRange(min=1, max=1000)],
-                         description=_l("When one entry stands for several, e.g. five training workshops."))
+    month = MonthField(
+        _l("Month only"),
+        validators=[Optional()],
+        description=_l("When the source gives the month but not the day."),
+    )
+    year = IntegerField(
+        _l("Year only"),
+        validators=[Optional(), NumberRange(min=1900, max=2200)],
+        description=_l("When the source gives neither day nor month."),
+    )
+    dates_text = StringField(
+        _l("Dates as the source words them"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("For example: July and September."),
+    )
+    count = IntegerField(
+        _l("Number of events"),
+        default=1,
+        validators=[Optional(), NumberRange(min=1, max=1000)],
+        description=_l("When one entry stands for several, e.g. five training workshops."),
+    )
 
     #: Fields the form shows but the meeting does not store as such.
     NOT_STORED = ("version", "csrf_token", "timed", "start_time", "end_time")
@@ -125,12 +165,28 @@ class MeetingForm(FlaskForm):
         """Field checks, then those that read several fields (empty optional fields skip their own validators)."""
         valid = super().validate(extra_validators)
         problems = [
-            (self.start_date, not (self.start_date.data or self.month.data or self.year.data),
-             _l("Give the first day (or, when the source does not give it, the month or year).")),
-            (self.end_date, bool(self.end_date.data and not self.start_date.data), _l("Give the first day too.")),
-            (self.end_date, bool(self.start_date.data and self.end_date.data and self.end_date.data < self.start_date.data),
-             _l("The meeting cannot end before it starts.")),
-            (self.start_time, self.timed.data and not self.start_date.data, _l("A timed meeting needs its first day.")),
+            (
+                self.start_date,
+                not (self.start_date.data or self.month.data or self.year.data),
+                _l("Give the first day (or, when the source does not give it, the month or year)."),
+            ),
+            (
+                self.end_date,
+                bool(self.end_date.data and not self.start_date.data),
+                _l("Give the first day too."),
+            ),
+            (
+                self.end_date,
+                bool(
+                    self.start_date.data and self.end_date.data and self.end_date.data < self.start_date.data
+                ),
+                _l("The meeting cannot end before it starts."),
+            ),
+            (
+                self.start_time,
+                self.timed.data and not self.start_date.data,
+                _l("A timed meeting needs its first day."),
+            ),
             (self.start_time, self.timed.data and not self.start_time.data, _l("Give a time such as 15:00.")),
             (self.end_time, self.timed.data and not self.end_time.data, _l("Give a time such as 16:30.")),
         ]
@@ -144,9 +200,15 @@ class MeetingForm(FlaskForm):
         try:
             return place_local_time(field, day, self.timezone.data)
         except AmbiguousLocalTime:
-            field.errors.append(_l("%(time)s happens twice on %(day)s in %(zone)s (the clocks go back): "
-                                   "choose a time outside that hour.",
-                                   time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=self.timezone.data))
+            field.errors.append(
+                _l(
+                    "%(time)s happens twice on %(day)s in %(zone)s (the clocks go back): "
+                    "choose a time outside that hour.",
+                    time=field.data.strftime("%H:%M"),
+                    day=day.isoformat(),
+                    zone=self.timezone.data,
+                )
+            )
         return None
 
     def meeting_values(self) -> dict | None:
@@ -173,17 +235,37 @@ class MeetingForm(FlaskForm):
             self.end_time.data = utc_to_local(meeting.ends_at or meeting.starts_at, meeting.timezone).time()
 
 
-MATERIAL_EXTENSIONS = ("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "png", "jpg")
+MATERIAL_EXTENSIONS = (
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "xls",
+    "xlsx",
+    "ods",
+    "ppt",
+    "pptx",
+    "odp",
+    "txt",
+    "png",
+    "jpg",
+)
 MATERIAL_MAX_BYTES = 20 * 1024 * 1024
 
 
 class MaterialForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
     url = StringField(_l("Link"), validators=[Optional(), URL(), Length(max=1000)])
-    file = FileField(_l("Or a file"), validators=[
-        FileAllowed(MATERIAL_EXTENSIONS, _l("Upload a document or an image (%(kinds)s).", kinds=", ".join(MATERIAL_EXTENSIONS))),
-        FileSize(MATERIAL_MAX_BYTES, message=_l("The file is larger than 20 MB.")),
-    ])
+    file = FileField(
+        _l("Or a file"),
+        validators=[
+            FileAllowed(
+                MATERIAL_EXTENSIONS,
+                _l("Upload a document or an image (%(kinds)s).", kinds=", ".join(MATERIAL_EXTENSIONS)),
+            ),
+            FileSize(MATERIAL_MAX_BYTES, message=_l("The file is larger than 20 MB.")),
+        ],
+    )
     description = StringField(_l("Reference"), validators=[Optional(), Length(max=1000)])
 
     def validate_title(self, field):
@@ -205,8 +287,14 @@ class TimedForm(FlaskForm):
             return place_local_time(field, day, zone, fold)
         except AmbiguousLocalTime:
             self.ambiguous = True
-            fold_field.errors.append(_l("%(time)s happens twice on %(day)s in %(zone)s: say which one you mean.",
-                                        time=field.data.strftime("%H:%M"), day=day.isoformat(), zone=zone))
+            fold_field.errors.append(
+                _l(
+                    "%(time)s happens twice on %(day)s in %(zone)s: say which one you mean.",
+                    time=field.data.strftime("%H:%M"),
+                    day=day.isoformat(),
+                    zone=zone,
+                )
+            )
         return None
 
     def instants(self, day: date, zone: str) -> tuple[datetime, datetime] | None:
@@ -230,8 +318,11 @@ class SessionForm(TimedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     kind = SelectField(_l("Kind"), choices=list(SESSION_KIND_LABELS.items()))
     day = DateField(_l("Day"), validators=[DataRequired(message=_l("Give the day, e.g. 2021-11-10."))])
-    audience = StringField(_l("Audience"), validators=[Optional(), Length(max=300)],
-                           description=_l("Whom the session serves, e.g. ISCMs based in Western time zones."))
+    audience = StringField(
+        _l("Audience"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Whom the session serves, e.g. ISCMs based in Western time zones."),
+    )
     iscms = MultiCheckboxField(_l("ISCMs taking part"), coerce=str)
     interpretation = MultiCheckboxField(_l("Interpretation"), choices=LANGUAGE_CHOICES)
     objective = TextAreaField(_l("Objective"), validators=[Optional(), Length(max=5000)])
@@ -239,9 +330,14 @@ class SessionForm(TimedForm):
     copy_questions = BooleanField(_l("Copy the meeting's guiding questions"))
     room = StringField(_l("Room or platform"), validators=[Optional(), Length(max=200)])
     link = StringField(_l("Link"), validators=[Optional(), URL(), Length(max=500)])
-    track = StringField(_l("Track"), validators=[Optional(), Length(max=80)],
-                        description=_l("Parallel sessions at the same time are shown side by side by track."))
-    status = SelectField(_l("Status"), choices=[("scheduled", _l("Scheduled")), ("cancelled", _l("Cancelled"))])
+    track = StringField(
+        _l("Track"),
+        validators=[Optional(), Length(max=80)],
+        description=_l("Parallel sessions at the same time are shown side by side by track."),
+    )
+    status = SelectField(
+        _l("Status"), choices=[("scheduled", _l("Scheduled")), ("cancelled", _l("Cancelled"))]
+    )
 
 
 class ItemForm(TimedForm):
@@ -257,17 +353,30 @@ class AppearanceForm(FlaskForm):
 
     role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
     delivery = SelectField(_l("Delivery"), choices=list(DELIVERY_LABELS.items()))
-    capacity = StringField(_l("Capacity"), validators=[Optional(), Length(max=500)],
-                           description=_l("For example: for the Chair of the RCM."))
-    role_label = StringField(_l("Role as the agenda words it"), validators=[Optional(), Length(max=200)],
-                             description=_l("Leave empty for the role's own name; e.g. Rapporteur for Discussion "
-                                            "Session 1."))
-    listed_name = StringField(_l("Name as the agenda prints it"), validators=[Optional(), Length(max=300)],
-                              description=_l("Honorific included; leave empty for the directory's name."))
-    listed_as = TextAreaField(_l("Listed as"), validators=[Optional(), Length(max=2000)],
-                              description=_l("What follows the name, in place of position, organisation and "
-                                             "capacity; e.g. Permanent Representative of Chile to the UN, Chair of "
-                                             "the SACM."))
+    capacity = StringField(
+        _l("Capacity"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("For example: for the Chair of the RCM."),
+    )
+    role_label = StringField(
+        _l("Role as the agenda words it"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("Leave empty for the role's own name; e.g. Rapporteur for Discussion Session 1."),
+    )
+    listed_name = StringField(
+        _l("Name as the agenda prints it"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("Honorific included; leave empty for the directory's name."),
+    )
+    listed_as = TextAreaField(
+        _l("Listed as"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l(
+            "What follows the name, in place of position, organisation and "
+            "capacity; e.g. Permanent Representative of Chile to the UN, Chair of "
+            "the SACM."
+        ),
+    )
 
     #: The fields an appearance stores (every field but the CSRF token and, in the attach form, the person).
     STORED = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
@@ -277,8 +386,12 @@ class AppearanceForm(FlaskForm):
 
 
 class AttachForm(AppearanceForm):
-    person_id = RadioField(_l("Person"), coerce=int, validate_choice=False,
-                           validators=[DataRequired(message=_l("Choose a person from the search results."))])
+    person_id = RadioField(
+        _l("Person"),
+        coerce=int,
+        validate_choice=False,
+        validators=[DataRequired(message=_l("Choose a person from the search results."))],
+    )
 
 
 class ReleaseForm(FlaskForm):
@@ -291,19 +404,27 @@ class PlannerForm(FlaskForm):
     class Meta:
         csrf = False
 
-    day = DateField(_l("Date"), validators=[DataRequired(message=_l("Give the date to plan, e.g. 2021-11-10."))])
-    minutes = IntegerField(_l("Duration (minutes)"), default=90,
-                           validators=[DataRequired(), NumberRange(min=15, max=600)])
+    day = DateField(
+        _l("Date"), validators=[DataRequired(message=_l("Give the date to plan, e.g. 2021-11-10."))]
+    )
+    minutes = IntegerField(
+        _l("Duration (minutes)"), default=90, validators=[DataRequired(), NumberRange(min=15, max=600)]
+    )
     candidate = TimeField(_l("Candidate start (reference zone)"), validators=[Optional()])
     iscms = MultiCheckboxField(_l("ISCMs taking part"), coerce=str)
     zones = LinesField(_l("Other time zones"), description=_l("IANA names, one per line, e.g. Asia/Manila."))
     overrides = LinesField(
         _l("Zone overrides"),
-        description=_l("One per line, ISCM slug = zone, e.g. bali-process = Asia/Jakarta (the chair's capital)."),
+        description=_l(
+            "One per line, ISCM slug = zone, e.g. bali-process = Asia/Jakarta (the chair's capital)."
+        ),
     )
-    hosts_awake = BooleanField(_l("The organizers attend every session: keep it within 07–21 in the reference zone"))
-    next_day = BooleanField(_l("Two or three sessions may spread over this date and the next day (one each day at "
-                               "least)"))
+    hosts_awake = BooleanField(
+        _l("The organizers attend every session: keep it within 07–21 in the reference zone")
+    )
+    next_day = BooleanField(
+        _l("Two or three sessions may spread over this date and the next day (one each day at least)")
+    )
 
     def validate_zones(self, field):
         unknown = [name for name in field.data or [] if not is_known_zone(name)]
@@ -318,8 +439,9 @@ class PlannerForm(FlaskForm):
         bad = [line for line in field.data or [] if "=" not in line]
         bad += [zone for zone in self.parsed_overrides().values() if not is_known_zone(zone)]
         if bad:
-            raise ValidationError(_l("Write one “slug = Zone/Name” per line; not understood: %(lines)s",
-                                     lines="; ".join(bad)))
+            raise ValidationError(
+                _l("Write one “slug = Zone/Name” per line; not understood: %(lines)s", lines="; ".join(bad))
+            )
 
 
 class RoleForm(FlaskForm):

@@ -18,7 +18,11 @@ KIND_LABELS = {
     "anniversary": _l("Anniversary event"),
     "global_meeting": _l("Global meeting"),
 }
-LEVEL_LABELS = {"ministerial": _l("Ministerial"), "senior": _l("Senior officials"), "technical": _l("Technical/expert")}
+LEVEL_LABELS = {
+    "ministerial": _l("Ministerial"),
+    "senior": _l("Senior officials"),
+    "technical": _l("Technical/expert"),
+}
 FORMAT_LABELS = {"in_person": _l("In person"), "online": _l("Online"), "hybrid": _l("Hybrid")}
 INITIATIVE_LABELS = {
     "gcm": _l("Global Compact for Migration (GCM)"),

@@ -18,18 +18,47 @@ VISIBILITIES = ("public", "private")
 STATUSES = ("draft", "published", "cancelled")
 #: Kinds of calendar entry (the ISCM highlights' vocabulary) plus the global meeting itself.
 KINDS = (
-    "som", "ministerial", "summit", "annual", "plenary", "steering_committee", "troika", "working_group",
-    "thematic", "webinar", "training", "consultation", "anniversary", "global_meeting",
+    "som",
+    "ministerial",
+    "summit",
+    "annual",
+    "plenary",
+    "steering_committee",
+    "troika",
+    "working_group",
+    "thematic",
+    "webinar",
+    "training",
+    "consultation",
+    "anniversary",
+    "global_meeting",
 )
 LEVELS = ("ministerial", "senior", "technical")
 INITIATIVES = ("gcm", "gcr", "sdgs", "imrf", "cop")
 MEETING_ROLES = ("organizer", "rapporteur", "staff", "participant")
 
-SESSION_KINDS = ("opening", "discussion", "plenary", "working_group", "breakout", "panel", "closing", "social")
+SESSION_KINDS = (
+    "opening",
+    "discussion",
+    "plenary",
+    "working_group",
+    "breakout",
+    "panel",
+    "closing",
+    "social",
+)
 SESSION_STATUSES = ("scheduled", "cancelled")
 ITEM_KINDS = (
-    "registration", "welcome", "walkthrough", "discussion", "statements", "panel", "conclusions", "break",
-    "meal", "closing_remarks",
+    "registration",
+    "welcome",
+    "walkthrough",
+    "discussion",
+    "statements",
+    "panel",
+    "conclusions",
+    "break",
+    "meal",
+    "closing_remarks",
 )
 ITEM_ROLES = ("speaker", "facilitator", "moderator", "co_facilitator", "panelist", "rapporteur")
 DELIVERIES = ("in_person", "video", "written")
@@ -129,7 +158,9 @@ class Meeting(db.Model):
     iscms = relationship("Iscm", secondary=meeting_iscms, order_by="Iscm.acronym")
     themes = relationship("Theme", secondary=meeting_themes, order_by="Theme.position")
     sessions: Mapped[list["Session"]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="(Session.starts_at, Session.position)"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="(Session.starts_at, Session.position)",
     )
     roles: Mapped[list["MeetingRole"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
     materials: Mapped[list["Material"]] = relationship(
@@ -139,8 +170,12 @@ class Meeting(db.Model):
     __table_args__ = (
         sa.CheckConstraint(f"visibility IN {VISIBILITIES!r}", name="visibility_known"),
         sa.CheckConstraint(f"status IN {STATUSES!r}", name="status_known"),
-        sa.CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="dates_ordered"),
-        sa.CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at", name="times_ordered"),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="dates_ordered"
+        ),
+        sa.CheckConstraint(
+            "ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at", name="times_ordered"
+        ),
         sa.CheckConstraint("count >= 1", name="count_positive"),
     )
     __mapper_args__ = {"version_id_col": version}
@@ -166,14 +201,18 @@ class MeetingRole(db.Model):
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(sa.String(20))
-    session_id: Mapped[int | None] = mapped_column(sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="roles")
     user = relationship("User")
     session = relationship("Session")
 
     __table_args__ = (
-        sa.UniqueConstraint("meeting_id", "user_id", "role", "session_id", name="uq_meeting_roles_assignment"),
+        sa.UniqueConstraint(
+            "meeting_id", "user_id", "role", "session_id", name="uq_meeting_roles_assignment"
+        ),
         sa.CheckConstraint(f"role IN {MEETING_ROLES!r}", name="role_known"),
     )
 
@@ -226,7 +265,9 @@ class Session(db.Model):
     meeting: Mapped[Meeting] = relationship(back_populates="sessions")
     iscms = relationship("Iscm", secondary=session_iscms, order_by="Iscm.acronym")
     items: Mapped[list["AgendaItem"]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="(AgendaItem.starts_at, AgendaItem.position)"
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="(AgendaItem.starts_at, AgendaItem.position)",
     )
 
     __table_args__ = (

@@ -17,7 +17,11 @@ def _accounts(person_ids: set[int]) -> dict[int, User]:
         return {}
     people = list(db.session.scalars(sa.select(Person).where(Person.id.in_(person_ids))))
     emails = {p.email.lower() for p in people if p.email and p.user_id is None}
-    by_email = {u.email: u for u in db.session.scalars(sa.select(User).where(User.email.in_(emails)))} if emails else {}
+    by_email = (
+        {u.email: u for u in db.session.scalars(sa.select(User).where(User.email.in_(emails)))}
+        if emails
+        else {}
+    )
     accounts = {}
     for person in people:
         user = person.user or by_email.get((person.email or "").lower())
@@ -27,17 +31,26 @@ def _accounts(person_ids: set[int]) -> dict[int, User]:
 
 
 def _summary(changes: list[dict], person_id: int) -> str:
-    return "; ".join(f"{change['title']} ({change['session']})" for change in changes if person_id in change["people"])
+    return "; ".join(
+        f"{change['title']} ({change['session']})" for change in changes if person_id in change["people"]
+    )
 
 
 def tell_people(meeting, release) -> int:
     """A notice (and an e-mail when SMTP is configured) to every attached person with an account."""
     url = url_for("meetings.changes", slug=meeting.slug, _anchor=f"v{release.number}", _external=True)
-    subject = _("%(meeting)s: agenda version %(number)d changes your part", meeting=meeting.number or meeting.title,
-                number=release.number)
+    subject = _(
+        "%(meeting)s: agenda version %(number)d changes your part",
+        meeting=meeting.number or meeting.title,
+        number=release.number,
+    )
     told = 0
     for person_id, user in _accounts(people_to_tell(release.changes)).items():
-        body = _("Changed: %(items)s. %(comment)s", items=_summary(release.changes, person_id), comment=release.comment)
+        body = _(
+            "Changed: %(items)s. %(comment)s",
+            items=_summary(release.changes, person_id),
+            comment=release.comment,
+        )
         give_notice(user, subject, body, url, meeting)
         told += 1
     return told

@@ -29,20 +29,68 @@ from coordinator.meetings.models import (
 )
 
 MEETING_FIELDS = (
-    "title", "number", "subtitle", "organiser", "kind", "level", "format", "all_day", "start_date", "end_date",
-    "starts_at", "ends_at", "month", "dates_text", "count", "year", "timezone", "place", "venue", "platform", "link",
-    "website", "languages", "interpretation", "visibility", "status", "description", "objectives",
-    "guiding_questions", "initiatives", "outcome_documents", "source",
+    "title",
+    "number",
+    "subtitle",
+    "organiser",
+    "kind",
+    "level",
+    "format",
+    "all_day",
+    "start_date",
+    "end_date",
+    "starts_at",
+    "ends_at",
+    "month",
+    "dates_text",
+    "count",
+    "year",
+    "timezone",
+    "place",
+    "venue",
+    "platform",
+    "link",
+    "website",
+    "languages",
+    "interpretation",
+    "visibility",
+    "status",
+    "description",
+    "objectives",
+    "guiding_questions",
+    "initiatives",
+    "outcome_documents",
+    "source",
 )
 REQUIRED_MEETING_TEXT = ("title", "timezone", "visibility", "status", "description", "objectives")
 #: Meeting fields an iCal subscriber sees change (RFC 5545 SEQUENCE): its time, title, place or status.
 MEETING_SEQUENCE_FIELDS = (
-    "title", "all_day", "start_date", "end_date", "starts_at", "ends_at", "timezone", "place", "venue", "platform",
-    "link", "status",
+    "title",
+    "all_day",
+    "start_date",
+    "end_date",
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "place",
+    "venue",
+    "platform",
+    "link",
+    "status",
 )
 SESSION_FIELDS = (
-    "title", "kind", "starts_at", "ends_at", "audience", "interpretation", "objective", "guiding_questions",
-    "room", "link", "track", "status",
+    "title",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "audience",
+    "interpretation",
+    "objective",
+    "guiding_questions",
+    "room",
+    "link",
+    "track",
+    "status",
 )
 SESSION_SEQUENCE_FIELDS = ("title", "starts_at", "ends_at", "room", "link", "status")
 ITEM_FIELDS = ("kind", "title", "description", "starts_at", "ends_at")
@@ -76,6 +124,7 @@ def _iscms(slugs) -> list[Iscm]:
 
 # Meetings ---------------------------------------------------------------------------------------
 
+
 def _check_meeting_dates(values: dict) -> None:
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
@@ -104,8 +153,14 @@ def _new_slug(values: dict) -> str:
     """A series number makes the slug (GRCP 10 -> grcp-10); otherwise year, ISCMs, title and first day."""
     if values.get("number"):
         return unique_slug(slugify(values["number"])[:100] or "meeting")
-    return unique_slug(entry_slug(_derived_year(values), list(values.get("iscms") or []), values["title"],
-                                  values.get("start_date") or values.get("month")))
+    return unique_slug(
+        entry_slug(
+            _derived_year(values),
+            list(values.get("iscms") or []),
+            values["title"],
+            values.get("start_date") or values.get("month"),
+        )
+    )
 
 
 def _snapshot(obj, fields) -> dict:
@@ -142,7 +197,11 @@ def _derived_year(values: dict) -> int | None:
 def _span_from_sessions(meeting: Meeting) -> bool:
     """A meeting with scheduled sessions starts with the first and ends with the last; True if that moved it."""
     scheduled = [s for s in meeting.sessions if s.status != "cancelled"]
-    span = (min(s.starts_at for s in scheduled), max(s.ends_at for s in scheduled)) if scheduled else (None, None)
+    span = (
+        (min(s.starts_at for s in scheduled), max(s.ends_at for s in scheduled))
+        if scheduled
+        else (None, None)
+    )
     changed = span != (meeting.starts_at, meeting.ends_at)
     meeting.starts_at, meeting.ends_at = span
     meeting.all_day = not scheduled
@@ -154,7 +213,9 @@ def _assign_meeting(meeting: Meeting, values: dict) -> None:
     _assign(meeting, MEETING_FIELDS, REQUIRED_MEETING_TEXT, values)
     if "themes" in values:
         slugs = list(values["themes"] or [])
-        meeting.themes = list(db.session.scalars(sa.select(Theme).where(Theme.slug.in_(slugs)))) if slugs else []
+        meeting.themes = (
+            list(db.session.scalars(sa.select(Theme).where(Theme.slug.in_(slugs)))) if slugs else []
+        )
     if meeting.start_date:
         meeting.month = None
         meeting.end_date = meeting.end_date or meeting.start_date
@@ -171,9 +232,12 @@ def create_meeting(values: dict, creator=None, slug: str | None = None) -> Meeti
     Seeds and imports call it too (without a creator), giving a stable `slug` or an imported `uid`.
     """
     _check_meeting_dates(values)
-    meeting = Meeting(slug=slug or _new_slug(values), title=values["title"].strip(),
-                      created_by_id=getattr(creator, "id", None),
-                      **({"uid": values["uid"]} if values.get("uid") else {}))
+    meeting = Meeting(
+        slug=slug or _new_slug(values),
+        title=values["title"].strip(),
+        created_by_id=getattr(creator, "id", None),
+        **({"uid": values["uid"]} if values.get("uid") else {}),
+    )
     _assign_meeting(meeting, values)
     db.session.add(meeting)
     if creator is not None:
@@ -215,11 +279,21 @@ def store_material_file(data: bytes, filename: str) -> str:
     return f"{key}.{extension}"
 
 
-def add_material(meeting: Meeting, title: str, url: str | None, description: str | None = None,
-                 upload: tuple[bytes, str] | None = None) -> Material:
+def add_material(
+    meeting: Meeting,
+    title: str,
+    url: str | None,
+    description: str | None = None,
+    upload: tuple[bytes, str] | None = None,
+) -> Material:
     """A material given by link, or by an uploaded file (bytes, original file name)."""
-    material = Material(meeting=meeting, title=title.strip(), url=_clean(url), description=_clean(description),
-                        position=len(meeting.materials))
+    material = Material(
+        meeting=meeting,
+        title=title.strip(),
+        url=_clean(url),
+        description=_clean(description),
+        position=len(meeting.materials),
+    )
     if upload is not None:
         material.stored_file, material.original_filename = store_material_file(*upload), upload[1][:255]
     db.session.add(material)
@@ -236,11 +310,19 @@ def delete_material(material: Material) -> None:
 
 
 def grant_role(meeting: Meeting, user, role: str, session: Session | None = None) -> MeetingRole:
-    existing = next((r for r in meeting.roles if r.user_id == user.id and r.role == role
-                     and r.session_id == (session.id if session else None)), None)
+    existing = next(
+        (
+            r
+            for r in meeting.roles
+            if r.user_id == user.id and r.role == role and r.session_id == (session.id if session else None)
+        ),
+        None,
+    )
     if existing:
         return existing
-    assignment = MeetingRole(meeting=meeting, user_id=user.id, role=role, session_id=session.id if session else None)
+    assignment = MeetingRole(
+        meeting=meeting, user_id=user.id, role=role, session_id=session.id if session else None
+    )
     db.session.add(assignment)
     db.session.flush()
     record("meeting_role.create", meeting, f"{meeting.title}: {user.email} is {role}")
@@ -253,12 +335,17 @@ def revoke_role(assignment: MeetingRole) -> None:
     organizers = [r for r in meeting.roles if r.role == "organizer"]
     if assignment.role == "organizer" and len(organizers) == 1:
         raise AgendaError("role", _("A meeting needs at least one organizer."))
-    record("meeting_role.delete", meeting, f"{meeting.title}: {assignment.user.email} is no longer {assignment.role}")
+    record(
+        "meeting_role.delete",
+        meeting,
+        f"{meeting.title}: {assignment.user.email} is no longer {assignment.role}",
+    )
     meeting.roles.remove(assignment)
     db.session.flush()
 
 
 # Sessions ---------------------------------------------------------------------------------------
+
 
 def refresh_span(meeting: Meeting) -> None:
     """The meeting's first start and last end follow its scheduled sessions (calendar feeds read them)."""
@@ -271,8 +358,14 @@ def _check_within_meeting(meeting: Meeting, starts_at: datetime, ends_at: dateti
         raise AgendaError("end", _("The session must end after it starts."))
     local_day = utc_to_local(starts_at, meeting.timezone).date()
     if meeting.start_date and meeting.end_date and not meeting.start_date <= local_day <= meeting.end_date:
-        raise AgendaError("day", _("The day is outside the meeting (%(start)s to %(end)s).",
-                                   start=meeting.start_date.isoformat(), end=meeting.end_date.isoformat()))
+        raise AgendaError(
+            "day",
+            _(
+                "The day is outside the meeting (%(start)s to %(end)s).",
+                start=meeting.start_date.isoformat(),
+                end=meeting.end_date.isoformat(),
+            ),
+        )
 
 
 def session_snapshot(session: Session) -> dict:
@@ -285,21 +378,31 @@ def _assign_session(session: Session, values: dict) -> None:
 
 def create_session(meeting: Meeting, values: dict) -> Session:
     _check_within_meeting(meeting, values["starts_at"], values["ends_at"])
-    session = Session(title=values["title"].strip(), starts_at=values["starts_at"], ends_at=values["ends_at"],
-                      position=len(meeting.sessions))
+    session = Session(
+        title=values["title"].strip(),
+        starts_at=values["starts_at"],
+        ends_at=values["ends_at"],
+        position=len(meeting.sessions),
+    )
     meeting.sessions.append(session)
     _assign_session(session, values)
     refresh_span(meeting)
     db.session.flush()
-    record("session.create", session, f"{meeting.title}: session {session.title}", diff({}, session_snapshot(session)))
+    record(
+        "session.create",
+        session,
+        f"{meeting.title}: session {session.title}",
+        diff({}, session_snapshot(session)),
+    )
     return session
 
 
 def update_session(session: Session, values: dict, expected_version) -> dict:
     """Apply a form's values; refuses a stale form, a session ending before it starts or off the meeting's dates."""
     check_version(session, expected_version)
-    _check_within_meeting(session.meeting, values.get("starts_at", session.starts_at),
-                          values.get("ends_at", session.ends_at))
+    _check_within_meeting(
+        session.meeting, values.get("starts_at", session.starts_at), values.get("ends_at", session.ends_at)
+    )
     before = session_snapshot(session)
     _assign_session(session, values)
     changes = diff(before, session_snapshot(session))
@@ -322,6 +425,7 @@ def delete_session(session: Session) -> None:
 
 # Agenda items -----------------------------------------------------------------------------------
 
+
 def _check_item_times(session: Session, starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
         raise AgendaError("end", _("The item must end after it starts."))
@@ -337,8 +441,11 @@ def item_snapshot(item: AgendaItem) -> dict:
 
 def create_item(session: Session, values: dict) -> AgendaItem:
     _check_item_times(session, values["starts_at"], values["ends_at"])
-    item = AgendaItem(session=session, position=len(session.items),
-                      **{name: _clean(values.get(name)) for name in ITEM_FIELDS})
+    item = AgendaItem(
+        session=session,
+        position=len(session.items),
+        **{name: _clean(values.get(name)) for name in ITEM_FIELDS},
+    )
     item.title = values["title"].strip()
     db.session.add(item)
     db.session.flush()
@@ -375,8 +482,12 @@ def attach_person(item: AgendaItem, person, values: dict) -> ItemPerson:
     _assign(link, APPEARANCE_FIELDS, ("role", "delivery"), values)
     db.session.add(link)
     db.session.flush()
-    record("agenda_item.attach", item, f"{item.title}: {person.name} as {link.role}",
-           {"person": [None, person.name], **diff({}, _values(link, APPEARANCE_FIELDS))})
+    record(
+        "agenda_item.attach",
+        item,
+        f"{item.title}: {person.name} as {link.role}",
+        {"person": [None, person.name], **diff({}, _values(link, APPEARANCE_FIELDS))},
+    )
     return link
 
 
@@ -387,24 +498,35 @@ def update_appearance(link: ItemPerson, values: dict) -> dict:
     changes = diff(before, _values(link, APPEARANCE_FIELDS))
     if changes:
         db.session.flush()
-        record("agenda_item.appearance", link.item, f"{link.item.title}: {link.person.name}, {', '.join(changes)}",
-               changes)
+        record(
+            "agenda_item.appearance",
+            link.item,
+            f"{link.item.title}: {link.person.name}, {', '.join(changes)}",
+            changes,
+        )
     return changes
 
 
 def detach_person(link: ItemPerson) -> None:
     item = link.item
-    record("agenda_item.detach", item, f"{item.title}: removed {link.person.name}",
-           {"person": [link.person.name, None]})
+    record(
+        "agenda_item.detach",
+        item,
+        f"{item.title}: removed {link.person.name}",
+        {"person": [link.person.name, None]},
+    )
     item.people.remove(link)
     db.session.flush()
 
 
 # Releases and proposals -------------------------------------------------------------------------
 
+
 def latest_release(meeting: Meeting) -> AgendaRelease | None:
     return db.session.scalar(
-        sa.select(AgendaRelease).where(AgendaRelease.meeting_id == meeting.id).order_by(AgendaRelease.number.desc())
+        sa.select(AgendaRelease)
+        .where(AgendaRelease.meeting_id == meeting.id)
+        .order_by(AgendaRelease.number.desc())
     )
 
 
@@ -413,14 +535,21 @@ def release_agenda(meeting: Meeting, comment: str, user=None) -> AgendaRelease:
     previous = latest_release(meeting)
     current = agenda.snapshot(meeting)
     release = AgendaRelease(
-        meeting=meeting, number=(previous.number + 1) if previous else 1, comment=(comment or "").strip()[:500],
-        released_by_id=getattr(user, "id", None), snapshot=current,
+        meeting=meeting,
+        number=(previous.number + 1) if previous else 1,
+        comment=(comment or "").strip()[:500],
+        released_by_id=getattr(user, "id", None),
+        snapshot=current,
         changes=releases.compare(previous.snapshot if previous else None, current),
     )
     db.session.add(release)
     db.session.flush()
-    record("agenda.release", meeting, f"{meeting.title}: agenda version {release.number}",
-           {"version": [previous.number if previous else None, release.number]})
+    record(
+        "agenda.release",
+        meeting,
+        f"{meeting.title}: agenda version {release.number}",
+        {"version": [previous.number if previous else None, release.number]},
+    )
     return release
 
 
@@ -429,9 +558,17 @@ def sessions_from_proposal(meeting: Meeting, proposal, minutes: int, title: str,
     created = []
     for number, slot in enumerate(proposal.slots, start=1):
         slugs = [p.key for p in slot.participants]
-        created.append(create_session(meeting, {
-            "title": f"{title} {number}" if len(proposal.slots) > 1 else title, "kind": kind,
-            "starts_at": slot.starts_at, "ends_at": slot.starts_at + timedelta(minutes=minutes), "iscms": slugs,
-            "audience": ", ".join(p.label for p in slot.participants),
-        }))
+        created.append(
+            create_session(
+                meeting,
+                {
+                    "title": f"{title} {number}" if len(proposal.slots) > 1 else title,
+                    "kind": kind,
+                    "starts_at": slot.starts_at,
+                    "ends_at": slot.starts_at + timedelta(minutes=minutes),
+                    "iscms": slugs,
+                    "audience": ", ".join(p.label for p in slot.participants),
+                },
+            )
+        )
     return created

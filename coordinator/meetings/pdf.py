@@ -35,9 +35,14 @@ def is_small(release: AgendaRelease) -> bool:
 
 
 def _context(release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out: list[str]) -> dict:
-    return {"meeting": release.meeting, "release": release, "columns": columns, "left_out_zones": left_out,
-            "max_zone_columns": agenda.MAX_ZONE_COLUMNS,
-            "days": agenda.layout(release.snapshot, [column.zone for column in columns])}
+    return {
+        "meeting": release.meeting,
+        "release": release,
+        "columns": columns,
+        "left_out_zones": left_out,
+        "max_zone_columns": agenda.MAX_ZONE_COLUMNS,
+        "days": agenda.layout(release.snapshot, [column.zone for column in columns]),
+    }
 
 
 def agenda_html(release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out: list[str]) -> str:
@@ -62,11 +67,18 @@ def _fingerprint() -> list[str]:
     return [(root / name).read_text() for name in TEMPLATES]
 
 
-def build_request(release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out: list[str],
-                  locale: str) -> BuildRequest:
+def build_request(
+    release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out: list[str], locale: str
+) -> BuildRequest:
     """What to build for this release in these zones and language; its key names the file in the store."""
     zones = [list(column.zones) for column in columns]
-    key = content_key(KIND, release.meeting.id, release.meeting.version, release.id, zones, left_out, locale,
-                      _fingerprint())
-    return BuildRequest(KIND, key, "pdf", "coordinator.meetings.pdf:build_agenda_pdf",
-                        {"release_id": release.id, "zones": zones, "left_out": left_out, "locale": locale})
+    key = content_key(
+        KIND, release.meeting.id, release.meeting.version, release.id, zones, left_out, locale, _fingerprint()
+    )
+    return BuildRequest(
+        KIND,
+        key,
+        "pdf",
+        "coordinator.meetings.pdf:build_agenda_pdf",
+        {"release_id": release.id, "zones": zones, "left_out": left_out, "locale": locale},
+    )

@@ -91,7 +91,9 @@ def day_bounds(day: date, reference_zone: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def candidate_starts(day: date, reference_zone: str, minutes: int, step: int = STEP_MINUTES) -> list[datetime]:
+def candidate_starts(
+    day: date, reference_zone: str, minutes: int, step: int = STEP_MINUTES
+) -> list[datetime]:
     """Every start, each `step` minutes, of a session that begins and ends within the day in the reference zone."""
     start, end = day_bounds(day, reference_zone)
     starts, moment = [], start
@@ -168,8 +170,11 @@ class _Search:
             if self.best_key is not None and _key(*reach) <= self.best_key:
                 break  # later starts reach no more: the unions only shrink
             mask = self.masks[index]
-            self.run(self.following[index], (*chosen, index),
-                     (union[0] | mask.working, union[1] | mask.awake, union[2] | mask.core))
+            self.run(
+                self.following[index],
+                (*chosen, index),
+                (union[0] | mask.working, union[1] | mask.awake, union[2] | mask.core),
+            )
 
 
 def _preference(participant: Participant, starts_at: datetime, minutes: int) -> tuple[int, float]:
@@ -196,8 +201,15 @@ def _first_after(starts: list[datetime], minutes: int) -> list[int]:
     return [bisect_left(starts, start + timedelta(minutes=minutes)) for start in starts]
 
 
-def best_split(participants: list[Participant], day: date, reference_zone: str, minutes: int,
-               sessions: int = 1, hosts_awake: bool = False, days: int = 1) -> Proposal | None:
+def best_split(
+    participants: list[Participant],
+    day: date,
+    reference_zone: str,
+    minutes: int,
+    sessions: int = 1,
+    hosts_awake: bool = False,
+    days: int = 1,
+) -> Proposal | None:
     """The best `sessions` staggered, non-overlapping starts, and who joins which.
 
     Maximises the participants inside working hours, then those inside working-or-stretch hours, then
@@ -211,8 +223,11 @@ def best_split(participants: list[Participant], day: date, reference_zone: str, 
     dates = [day, day + timedelta(days=1)] if spread else [day]
     starts = [start for each in dates for start in candidate_starts(each, reference_zone, minutes)]
     if hosts_awake:
-        starts = [start for start in starts
-                  if band(start, start + timedelta(minutes=minutes), reference_zone) != NIGHT]
+        starts = [
+            start
+            for start in starts
+            if band(start, start + timedelta(minutes=minutes), reference_zone) != NIGHT
+        ]
     if not participants or len(starts) < sessions:
         return None
     second_day = day_bounds(dates[-1], reference_zone)[0]
@@ -220,8 +235,12 @@ def best_split(participants: list[Participant], day: date, reference_zone: str, 
     def both_days(chosen: tuple[int, ...]) -> bool:
         return not spread or starts[chosen[0]] < second_day <= starts[chosen[-1]]
 
-    search = _Search([_masks(participants, start, minutes) for start in starts], _first_after(starts, minutes),
-                     sessions, both_days)
+    search = _Search(
+        [_masks(participants, start, minutes) for start in starts],
+        _first_after(starts, minutes),
+        sessions,
+        both_days,
+    )
     search.run()
     if search.best is None:
         return None
@@ -234,23 +253,29 @@ def day_hours(day: date, reference_zone: str) -> list[datetime]:
     return [day_start + timedelta(hours=n) for n in range(int((day_end - day_start) / timedelta(hours=1)))]
 
 
-def grid(participants: list[Participant], day: date, reference_zone: str, starts_at: datetime,
-         minutes: int) -> list[dict]:
+def grid(
+    participants: list[Participant], day: date, reference_zone: str, starts_at: datetime, minutes: int
+) -> list[dict]:
     """One row per participant: the local hours of the reference day, coloured, the candidate marked."""
     ends_at = starts_at + timedelta(minutes=minutes)
     hours = day_hours(day, reference_zone)
     rows = []
     for participant in participants:
         tz = ZoneInfo(participant.zone)
-        rows.append({
-            "participant": participant,
-            "local_start": starts_at.astimezone(tz),
-            "local_end": ends_at.astimezone(tz),
-            "band": band(starts_at, ends_at, participant.zone),
-            "cells": [
-                {"local": hour.astimezone(tz), "band": hour_band(hour.astimezone(tz)),
-                 "chosen": starts_at < hour + timedelta(hours=1) and hour < ends_at}
-                for hour in hours
-            ],
-        })
+        rows.append(
+            {
+                "participant": participant,
+                "local_start": starts_at.astimezone(tz),
+                "local_end": ends_at.astimezone(tz),
+                "band": band(starts_at, ends_at, participant.zone),
+                "cells": [
+                    {
+                        "local": hour.astimezone(tz),
+                        "band": hour_band(hour.astimezone(tz)),
+                        "chosen": starts_at < hour + timedelta(hours=1) and hour < ends_at,
+                    }
+                    for hour in hours
+                ],
+            }
+        )
     return rows

@@ -32,8 +32,12 @@ class MeetingFilter:
     @classmethod
     def from_args(cls, args) -> "MeetingFilter":
         when = args.get("when", "upcoming")
-        return cls(when=when if when in ("upcoming", "past", "all") else "upcoming", iscm=args.get("iscm", ""),
-                   status=args.get("status", ""), q=args.get("q", "").strip())
+        return cls(
+            when=when if when in ("upcoming", "past", "all") else "upcoming",
+            iscm=args.get("iscm", ""),
+            status=args.get("status", ""),
+            q=args.get("q", "").strip(),
+        )
 
 
 def list_meetings(user, flt: MeetingFilter, today: date) -> list[Meeting]:
@@ -47,15 +51,24 @@ def list_meetings(user, flt: MeetingFilter, today: date) -> list[Meeting]:
             query = query.where(last_day < today)
         query = query.order_by(Meeting.start_date.desc(), Meeting.title)
     if flt.iscm:
-        query = query.where(Meeting.id.in_(
-            sa.select(meeting_iscms.c.meeting_id).join(Iscm, Iscm.id == meeting_iscms.c.iscm_id).where(Iscm.slug == flt.iscm)
-        ))
+        query = query.where(
+            Meeting.id.in_(
+                sa.select(meeting_iscms.c.meeting_id)
+                .join(Iscm, Iscm.id == meeting_iscms.c.iscm_id)
+                .where(Iscm.slug == flt.iscm)
+            )
+        )
     if flt.status:
         query = query.where(Meeting.status == flt.status)
     if flt.q:
         pattern = f"%{flt.q.lower()}%"
-        query = query.where(sa.or_(sa.func.lower(Meeting.title).like(pattern), sa.func.lower(Meeting.number).like(pattern),
-                                   sa.func.lower(Meeting.subtitle).like(pattern)))
+        query = query.where(
+            sa.or_(
+                sa.func.lower(Meeting.title).like(pattern),
+                sa.func.lower(Meeting.number).like(pattern),
+                sa.func.lower(Meeting.subtitle).like(pattern),
+            )
+        )
     return list(db.session.scalars(query.limit(500)))
 
 
@@ -66,9 +79,13 @@ def get_release(meeting: Meeting, number: int) -> AgendaRelease | None:
 
 
 def all_releases(meeting: Meeting) -> list[AgendaRelease]:
-    return list(db.session.scalars(
-        sa.select(AgendaRelease).where(AgendaRelease.meeting_id == meeting.id).order_by(AgendaRelease.number.desc())
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(AgendaRelease)
+            .where(AgendaRelease.meeting_id == meeting.id)
+            .order_by(AgendaRelease.number.desc())
+        )
+    )
 
 
 def reader_zones(requested: list[str], reference_zone: str, saved: str | None) -> tuple[list[str], list[str]]:
@@ -79,5 +96,7 @@ def reader_zones(requested: list[str], reference_zone: str, saved: str | None) -
     """
     asked = [name.strip() for name in requested if name.strip()]
     unknown = [name for name in asked if not is_known_zone(name)]
-    chosen = [name for name in asked if is_known_zone(name)] or ([saved] if saved and is_known_zone(saved) else [])
+    chosen = [name for name in asked if is_known_zone(name)] or (
+        [saved] if saved and is_known_zone(saved) else []
+    )
     return [name for name in dict.fromkeys(chosen) if name != reference_zone], unknown

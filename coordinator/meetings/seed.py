@@ -21,8 +21,17 @@ from coordinator.people.queries import get_person_by_key
 DATA_FILE = Path(__file__).parent / "data" / "grcp9.yaml"
 #: How Annex IV words an appearance where the directory alone does not say it so.
 APPEARANCE_WORDING = ("capacity", "role_label", "listed_name", "listed_as")
-PERSON_FIELDS = ("honorific", "given_name", "family_name", "position", "organisation", "country", "email",
-                 "timezone", "full_position")
+PERSON_FIELDS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "position",
+    "organisation",
+    "country",
+    "email",
+    "timezone",
+    "full_position",
+)
 
 
 def load_grcp9() -> dict:
@@ -67,13 +76,21 @@ def _instant(value: str, zone: str) -> datetime:
 
 def _item(row: dict, day: date, zone: str, position: int) -> AgendaItem:
     item = AgendaItem(
-        kind=row["kind"], title=row["title"], description=row.get("description"), position=position,
+        kind=row["kind"],
+        title=row["title"],
+        description=row.get("description"),
+        position=position,
         starts_at=local_to_utc(datetime.combine(day, time.fromisoformat(row["start"])), zone),
         ends_at=local_to_utc(datetime.combine(day, time.fromisoformat(row["end"])), zone),
     )
     item.people = [
-        ItemPerson(person=get_person_by_key(link["person"]), role=link["role"], delivery=link["delivery"],
-                   position=index, **{name: link.get(name) for name in APPEARANCE_WORDING})
+        ItemPerson(
+            person=get_person_by_key(link["person"]),
+            role=link["role"],
+            delivery=link["delivery"],
+            position=index,
+            **{name: link.get(name) for name in APPEARANCE_WORDING},
+        )
         for index, link in enumerate(row["people"])
     ]
     return item
@@ -83,10 +100,16 @@ def _session(row: dict, zone: str, iscms: dict[str, Iscm], position: int) -> Ses
     starts_at = _instant(row["start"], zone)
     day = datetime.fromisoformat(row["start"]).date()
     session = Session(
-        title=row["title"], kind=row["kind"], starts_at=starts_at, ends_at=_instant(row["end"], zone),
-        audience=row.get("audience"), interpretation=list(row.get("interpretation") or []),
-        objective=row.get("objective"), guiding_questions=list(row.get("guiding_questions") or []),
-        room=row.get("room"), position=position,
+        title=row["title"],
+        kind=row["kind"],
+        starts_at=starts_at,
+        ends_at=_instant(row["end"], zone),
+        audience=row.get("audience"),
+        interpretation=list(row.get("interpretation") or []),
+        objective=row.get("objective"),
+        guiding_questions=list(row.get("guiding_questions") or []),
+        room=row.get("room"),
+        position=position,
         iscms=[iscms[slug] for slug in row["iscms"] if slug in iscms],
     )
     session.items = [_item(item, day, zone, index) for index, item in enumerate(row["items"])]
@@ -95,16 +118,34 @@ def _session(row: dict, zone: str, iscms: dict[str, Iscm], position: int) -> Ses
 
 def _meeting(row: dict, iscms: dict[str, Iscm]) -> Meeting:
     return Meeting(
-        slug=row["slug"], number=row["number"], title=row["title"], subtitle=row.get("theme"),
-        organiser=row.get("organiser"), kind="global_meeting", level="senior", format=row["format"],
-        all_day=False, start_date=row["start_date"], end_date=row["end_date"], timezone=row["timezone"],
-        platform=row.get("platform"), website=row.get("url"), languages=list(row.get("languages") or []),
-        interpretation=list(row.get("languages") or []), visibility=row["visibility"], status=row["status"],
-        description=(row.get("description") or "").strip(), objectives=row.get("objective") or "",
-        guiding_questions=list(row.get("guiding_questions") or []), initiatives=["gcm", "imrf"],
-        source="GRCP 9 Summary Report", iscms=[iscms[slug] for slug in row["iscms"] if slug in iscms],
-        materials=[Material(title=m["title"], url=m.get("url"), description=m.get("description"), position=index)
-                   for index, m in enumerate(row.get("materials") or [])],
+        slug=row["slug"],
+        number=row["number"],
+        title=row["title"],
+        subtitle=row.get("theme"),
+        organiser=row.get("organiser"),
+        kind="global_meeting",
+        level="senior",
+        format=row["format"],
+        all_day=False,
+        start_date=row["start_date"],
+        end_date=row["end_date"],
+        timezone=row["timezone"],
+        platform=row.get("platform"),
+        website=row.get("url"),
+        languages=list(row.get("languages") or []),
+        interpretation=list(row.get("languages") or []),
+        visibility=row["visibility"],
+        status=row["status"],
+        description=(row.get("description") or "").strip(),
+        objectives=row.get("objective") or "",
+        guiding_questions=list(row.get("guiding_questions") or []),
+        initiatives=["gcm", "imrf"],
+        source="GRCP 9 Summary Report",
+        iscms=[iscms[slug] for slug in row["iscms"] if slug in iscms],
+        materials=[
+            Material(title=m["title"], url=m.get("url"), description=m.get("description"), position=index)
+            for index, m in enumerate(row.get("materials") or [])
+        ],
     )
 
 
@@ -117,7 +158,9 @@ def seed_grcp9() -> dict[str, int]:
     if db.session.scalar(sa.select(Meeting.id).where(Meeting.slug == row["slug"])) is not None:
         return counts
     meeting = _meeting(row, iscms)
-    meeting.sessions = [_session(session, row["timezone"], iscms, index) for index, session in enumerate(data["sessions"])]
+    meeting.sessions = [
+        _session(session, row["timezone"], iscms, index) for index, session in enumerate(data["sessions"])
+    ]
     meeting.starts_at = min(session.starts_at for session in meeting.sessions)
     meeting.ends_at = max(session.ends_at for session in meeting.sessions)
     db.session.add(meeting)

@@ -109,6 +109,7 @@ for _name, _filter in FILTERS.items():
 
 # Loading and access -----------------------------------------------------------------------------
 
+
 def _load(slug: str) -> Meeting:
     """The meeting, or 404 when it does not exist or the reader may not know it does."""
     meeting = get_meeting(slug)
@@ -156,17 +157,28 @@ def _status(form, conflict=None) -> int:
 
 # List and overview ------------------------------------------------------------------------------
 
+
 def index():
     flt = MeetingFilter.from_args(request.args)
     meetings = list_meetings(current_user, flt, date.today())
-    return render_template("meetings/index.html", meetings=meetings, flt=flt, iscms=all_iscms(),
-                           can_create=can_create_meetings(current_user))
+    return render_template(
+        "meetings/index.html",
+        meetings=meetings,
+        flt=flt,
+        iscms=all_iscms(),
+        can_create=can_create_meetings(current_user),
+    )
 
 
 def show(slug: str):
     meeting = _load(slug)
-    return render_template("meetings/show.html", meeting=meeting, release=latest_release(meeting),
-                           material_form=MaterialForm(), **_meeting_context(meeting))
+    return render_template(
+        "meetings/show.html",
+        meeting=meeting,
+        release=latest_release(meeting),
+        material_form=MaterialForm(),
+        **_meeting_context(meeting),
+    )
 
 
 def _meeting_context(meeting: Meeting) -> dict:
@@ -201,8 +213,16 @@ def _prefill(form: MeetingForm) -> None:
 
 
 def _render_meeting_form(form: MeetingForm, meeting: Meeting | None, conflict=None):
-    return (render_template("meetings/edit.html", form=form, meeting=meeting, conflict=conflict,
-                            can_manage=meeting is not None), _status(form, conflict))
+    return (
+        render_template(
+            "meetings/edit.html",
+            form=form,
+            meeting=meeting,
+            conflict=conflict,
+            can_manage=meeting is not None,
+        ),
+        _status(form, conflict),
+    )
 
 
 def create():
@@ -241,7 +261,10 @@ def edit(slug: str):
             conflict = _current_values(meeting_snapshot(meeting), MEETING_TIME_FIELDS)
             form.version.data = meeting.version
         else:
-            flash(_("Your changes are saved.") if changes else _("Nothing was changed."), "success" if changes else "info")
+            flash(
+                _("Your changes are saved.") if changes else _("Nothing was changed."),
+                "success" if changes else "info",
+            )
             return redirect(url_for("meetings.show", slug=meeting.slug))
     return _render_meeting_form(form, meeting, conflict)
 
@@ -254,7 +277,10 @@ def cancel(slug: str):
     else:
         cancel_meeting(meeting)
         db.session.commit()
-        flash(_("The meeting is cancelled. It stays in the calendar and its feeds, marked as cancelled."), "success")
+        flash(
+            _("The meeting is cancelled. It stays in the calendar and its feeds, marked as cancelled."),
+            "success",
+        )
     return redirect(url_for("meetings.show", slug=slug))
 
 
@@ -262,13 +288,25 @@ def add_material_view(slug: str):
     meeting = _load_managed(slug)
     form = MaterialForm()
     if form.validate_on_submit():
-        upload = (form.file.data.read(), secure_filename(form.file.data.filename) or "file") if form.file.data else None
+        upload = (
+            (form.file.data.read(), secure_filename(form.file.data.filename) or "file")
+            if form.file.data
+            else None
+        )
         add_material(meeting, form.title.data, form.url.data, form.description.data, upload)
         db.session.commit()
         flash(_("The material is added."), "success")
         return redirect(url_for("meetings.show", slug=slug, _anchor="materials"))
-    return (render_template("meetings/show.html", meeting=meeting, release=latest_release(meeting),
-                            material_form=form, can_manage=True), 400)
+    return (
+        render_template(
+            "meetings/show.html",
+            meeting=meeting,
+            release=latest_release(meeting),
+            material_form=form,
+            can_manage=True,
+        ),
+        400,
+    )
 
 
 def _load_material(meeting: Meeting, material_id: int) -> Material:
@@ -287,7 +325,9 @@ def material_file(slug: str, material_id: int):
     path = ExportStore.current().get("materials", key, extension)
     if path is None:
         abort(404)
-    return send_file(path, download_name=material.original_filename or material.stored_file, as_attachment=True)
+    return send_file(
+        path, download_name=material.original_filename or material.stored_file, as_attachment=True
+    )
 
 
 def delete_material_view(slug: str, material_id: int):
@@ -333,6 +373,7 @@ def remove_role(slug: str, role_id: int):
 
 # Reading the agenda -----------------------------------------------------------------------------
 
+
 def _zones(meeting: Meeting) -> tuple[list[str], list[str]]:
     saved = current_user.timezone if current_user.is_authenticated else None
     return reader_zones(request.args.getlist("tz"), meeting.timezone, saved)
@@ -348,10 +389,17 @@ def _agenda_context(meeting: Meeting, data: dict | None) -> dict:
     zones, unknown = _zones(meeting)
     columns, left_out = _columns(meeting, data)
     return {
-        "meeting": meeting, "agenda": data, "columns": columns, "left_out_zones": left_out,
-        "max_zone_columns": agenda.MAX_ZONE_COLUMNS, "reader_zones": zones,
-        "unknown_zones": unknown, "days": agenda.layout(data, [c.zone for c in columns]) if data else [],
-        "zone_names": all_zone_names(), "tz_given": bool(request.args.getlist("tz")), **_meeting_context(meeting),
+        "meeting": meeting,
+        "agenda": data,
+        "columns": columns,
+        "left_out_zones": left_out,
+        "max_zone_columns": agenda.MAX_ZONE_COLUMNS,
+        "reader_zones": zones,
+        "unknown_zones": unknown,
+        "days": agenda.layout(data, [c.zone for c in columns]) if data else [],
+        "zone_names": all_zone_names(),
+        "tz_given": bool(request.args.getlist("tz")),
+        **_meeting_context(meeting),
     }
 
 
@@ -374,8 +422,11 @@ def agenda_version(slug: str, number: int):
 def agenda_print(slug: str):
     meeting = _load(slug)
     release = latest_release(meeting)
-    return render_template("meetings/agenda_print.html", release=release,
-                           **_agenda_context(meeting, release.snapshot if release else None))
+    return render_template(
+        "meetings/agenda_print.html",
+        release=release,
+        **_agenda_context(meeting, release.snapshot if release else None),
+    )
 
 
 def agenda_pdf(slug: str):
@@ -390,22 +441,33 @@ def agenda_pdf(slug: str):
     store = ExportStore.current()
     path = store.get(build.kind, build.key, build.extension)
     if path is None and agenda_pdfs.is_small(release):
-        path = store.put(build.kind, build.key, build.extension, agenda_pdfs.agenda_pdf(release, columns, left_out))
+        path = store.put(
+            build.kind, build.key, build.extension, agenda_pdfs.agenda_pdf(release, columns, left_out)
+        )
     if path is None:
         status = jobs.request_build(build)
         if status.state != jobs.DONE:
-            return render_template("meetings/agenda_pdf_building.html", meeting=meeting, status=status, jobs=jobs,
-                                   **_meeting_context(meeting)), 500 if status.state == jobs.FAILED else 202
+            return render_template(
+                "meetings/agenda_pdf_building.html",
+                meeting=meeting,
+                status=status,
+                jobs=jobs,
+                **_meeting_context(meeting),
+            ), 500 if status.state == jobs.FAILED else 202
         path = store.get(build.kind, build.key, build.extension)
     filename = f"{meeting.slug}-agenda-v{release.number}.pdf"
-    return Response(path.read_bytes(), mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="{filename}"'})
+    return Response(
+        path.read_bytes(),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{filename}"'},
+    )
 
 
 def changes(slug: str):
     meeting = _load(slug)
-    return render_template("meetings/changes.html", meeting=meeting, releases=all_releases(meeting),
-                           **_meeting_context(meeting))
+    return render_template(
+        "meetings/changes.html", meeting=meeting, releases=all_releases(meeting), **_meeting_context(meeting)
+    )
 
 
 def remember_zone(slug: str):
@@ -421,12 +483,18 @@ def remember_zone(slug: str):
 
 # Editing the agenda -----------------------------------------------------------------------------
 
+
 def agenda_edit(slug: str):
     meeting = _load_managed(slug)
     working = agenda.snapshot(meeting)
     context = _agenda_context(meeting, working)
-    return render_template("meetings/agenda_edit.html", problems=checks.problems(working),
-                           release_form=ReleaseForm(), latest=latest_release(meeting), **context)
+    return render_template(
+        "meetings/agenda_edit.html",
+        problems=checks.problems(working),
+        release_form=ReleaseForm(),
+        latest=latest_release(meeting),
+        **context,
+    )
 
 
 def release(slug: str):
@@ -434,13 +502,24 @@ def release(slug: str):
     form = ReleaseForm()
     if not form.validate_on_submit():
         working = agenda.snapshot(meeting)
-        return render_template("meetings/agenda_edit.html", problems=checks.problems(working), release_form=form,
-                               latest=latest_release(meeting), **_agenda_context(meeting, working)), 400
+        return render_template(
+            "meetings/agenda_edit.html",
+            problems=checks.problems(working),
+            release_form=form,
+            latest=latest_release(meeting),
+            **_agenda_context(meeting, working),
+        ), 400
     new = release_agenda(meeting, form.comment.data, current_user)
     notices = tell_people(meeting, new)
     db.session.commit()
-    flash(_("Version %(number)d of the agenda is released; %(count)d people are told.",
-            number=new.number, count=notices), "success")
+    flash(
+        _(
+            "Version %(number)d of the agenda is released; %(count)d people are told.",
+            number=new.number,
+            count=notices,
+        ),
+        "success",
+    )
     return redirect(url_for("meetings.changes", slug=slug, _anchor=f"v{new.number}"))
 
 
@@ -462,8 +541,22 @@ def _session_values(form: SessionForm, meeting: Meeting) -> dict | None:
     instants = form.instants(form.day.data, meeting.timezone)
     if instants is None:
         return None
-    values = {name: form[name].data for name in ("title", "kind", "audience", "iscms", "interpretation", "objective",
-                                                 "guiding_questions", "room", "link", "track", "status")}
+    values = {
+        name: form[name].data
+        for name in (
+            "title",
+            "kind",
+            "audience",
+            "iscms",
+            "interpretation",
+            "objective",
+            "guiding_questions",
+            "room",
+            "link",
+            "track",
+            "status",
+        )
+    }
     if form.copy_questions.data and not values["guiding_questions"]:
         values["guiding_questions"] = list(meeting.guiding_questions)
     values["starts_at"], values["ends_at"] = instants
@@ -474,8 +567,15 @@ def _render_session_form(meeting, session, form, conflict=None):
     folds = None
     if getattr(form, "ambiguous", False):
         folds = fold_labels(meeting.timezone, form.day.data, form.start.data)
-    return render_template("meetings/session_form.html", meeting=meeting, session=session, form=form,
-                           conflict=conflict, folds=folds, can_manage=True), _status(form, conflict)
+    return render_template(
+        "meetings/session_form.html",
+        meeting=meeting,
+        session=session,
+        form=form,
+        conflict=conflict,
+        folds=folds,
+        can_manage=True,
+    ), _status(form, conflict)
 
 
 def _save_session(meeting: Meeting, form: SessionForm, session: Session | None):
@@ -515,8 +615,9 @@ def session_edit(slug: str, session_id: int):
             db.session.rollback()
             session = _load_session(meeting, session_id)
             form.version.data = session.version
-            return _render_session_form(meeting, session, form,
-                                        conflict=_current_values(session_snapshot(session), TIMED_FIELDS))
+            return _render_session_form(
+                meeting, session, form, conflict=_current_values(session_snapshot(session), TIMED_FIELDS)
+            )
         if saved:
             flash(_("The session is saved."), "success")
             return redirect(url_for("meetings.agenda_edit", slug=slug, _anchor=f"session-{session.id}"))
@@ -535,11 +636,14 @@ def session_delete(slug: str, session_id: int):
 def _item_form(meeting: Meeting, session: Session, item: AgendaItem | None = None) -> ItemForm:
     form = ItemForm(obj=item) if request.method == "GET" and item else ItemForm()
     form.session_id.choices = [
-        (s.id, f"{utc_to_local(s.starts_at, meeting.timezone):%Y-%m-%d %H:%M} · {s.title}") for s in meeting.sessions
+        (s.id, f"{utc_to_local(s.starts_at, meeting.timezone):%Y-%m-%d %H:%M} · {s.title}")
+        for s in meeting.sessions
     ]
     if request.method == "GET":
         form.session_id.data = session.id
-        start = item.starts_at if item else (session.items[-1].ends_at if session.items else session.starts_at)
+        start = (
+            item.starts_at if item else (session.items[-1].ends_at if session.items else session.starts_at)
+        )
         end = item.ends_at if item else min(start + timedelta(minutes=15), session.ends_at)
         form.start.data = utc_to_local(start, meeting.timezone).time()
         form.end.data = utc_to_local(end, meeting.timezone).time()
@@ -559,8 +663,15 @@ def _item_values(form: ItemForm, meeting: Meeting, target: Session) -> dict | No
 
 
 def _render_item_form(meeting, session, item, form, conflict=None):
-    return render_template("meetings/item_form.html", meeting=meeting, session=session, item=item, form=form,
-                           conflict=conflict, can_manage=True), _status(form, conflict)
+    return render_template(
+        "meetings/item_form.html",
+        meeting=meeting,
+        session=session,
+        item=item,
+        form=form,
+        conflict=conflict,
+        can_manage=True,
+    ), _status(form, conflict)
 
 
 def item_new(slug: str, session_id: int):
@@ -601,8 +712,13 @@ def item_edit(slug: str, item_id: int):
                 db.session.rollback()
                 item = _load_item(meeting, item_id)
                 form.version.data = item.version
-                return _render_item_form(meeting, item.session, item, form,
-                                         conflict=_current_values(item_snapshot(item), TIMED_FIELDS))
+                return _render_item_form(
+                    meeting,
+                    item.session,
+                    item,
+                    form,
+                    conflict=_current_values(item_snapshot(item), TIMED_FIELDS),
+                )
             else:
                 flash(_("The item is saved."), "success")
                 return redirect(url_for("meetings.agenda_edit", slug=slug, _anchor=f"item-{item.id}"))
@@ -630,9 +746,16 @@ def _render_item_people(meeting: Meeting, item: AgendaItem, form: AttachForm, ed
     forms = {link.id: _appearance_form(link) for link in item.people}
     forms.update(edit_forms or {})
     failed = form.errors or any(f.errors for f in forms.values())
-    return render_template("meetings/item_people.html", meeting=meeting, item=item, form=form, q=query,
-                           results=search_people(query, limit=20) if query else [], edit_forms=forms,
-                           can_manage=True), 400 if failed else 200
+    return render_template(
+        "meetings/item_people.html",
+        meeting=meeting,
+        item=item,
+        form=form,
+        q=query,
+        results=search_people(query, limit=20) if query else [],
+        edit_forms=forms,
+        can_manage=True,
+    ), 400 if failed else 200
 
 
 def item_people(slug: str, item_id: int):
@@ -668,9 +791,15 @@ def item_person_edit(slug: str, item_id: int, link_id: int):
     if form.validate_on_submit():
         changes = update_appearance(link, form.appearance_values())
         db.session.commit()
-        flash(_("%(name)s: saved; readers see it in the next release.", name=link.person.name) if changes
-              else _("Nothing was changed."), "success" if changes else "info")
-        return redirect(url_for("meetings.item_people", slug=slug, item_id=item.id, _anchor=f"link-{link.id}"))
+        flash(
+            _("%(name)s: saved; readers see it in the next release.", name=link.person.name)
+            if changes
+            else _("Nothing was changed."),
+            "success" if changes else "info",
+        )
+        return redirect(
+            url_for("meetings.item_people", slug=slug, item_id=item.id, _anchor=f"link-{link.id}")
+        )
     return _render_item_people(meeting, item, AttachForm(formdata=None), {link.id: form})
 
 
@@ -679,8 +808,17 @@ def people_search(slug: str):
     _load_managed(slug)
     query = request.args.get("q", "").strip()
     people = search_people(query, limit=20) if len(query) >= 2 else []
-    return jsonify(people=[{"id": p.id, "name": p.name_with_honorific, "position": p.position or "",
-                            "organisation": p.organisation or ""} for p in people])
+    return jsonify(
+        people=[
+            {
+                "id": p.id,
+                "name": p.name_with_honorific,
+                "position": p.position or "",
+                "organisation": p.organisation or "",
+            }
+            for p in people
+        ]
+    )
 
 
 def item_person_delete(slug: str, item_id: int, link_id: int):
@@ -695,9 +833,12 @@ def item_person_delete(slug: str, item_id: int, link_id: int):
 
 # The planner ------------------------------------------------------------------------------------
 
+
 def _planner_form(meeting: Meeting) -> PlannerForm:
     form = PlannerForm(request.args if request.args else None)
-    form.iscms.choices = [(iscm.slug, f"{iscm.acronym} ({iscm.home_timezone or '—'})") for iscm in all_iscms()]
+    form.iscms.choices = [
+        (iscm.slug, f"{iscm.acronym} ({iscm.home_timezone or '—'})") for iscm in all_iscms()
+    ]
     if not request.args:
         form.day.data = meeting.start_date
         form.iscms.data = [iscm.slug for iscm in meeting.iscms]
@@ -710,8 +851,9 @@ def _iscm_participant(iscm, overrides: dict[str, str]) -> planner.Participant | 
     if iscm.slug in overrides:
         return planner.Participant(iscm.slug, iscm.acronym, overrides[iscm.slug], _("your override"))
     if iscm.home_timezone:
-        return planner.Participant(iscm.slug, iscm.acronym, iscm.home_timezone,
-                                   iscm.timezone_note or _("the registry's home zone"))
+        return planner.Participant(
+            iscm.slug, iscm.acronym, iscm.home_timezone, iscm.timezone_note or _("the registry's home zone")
+        )
     return None
 
 
@@ -739,24 +881,39 @@ def _plan(meeting: Meeting, form: PlannerForm) -> dict:
     participants, without_zone = _participants(form)
     day, minutes = form.day.data, form.minutes.data
     days = 2 if form.next_day.data else 1
-    proposals = {count: planner.best_split(participants, day, meeting.timezone, minutes, count, form.hosts_awake.data,
-                                           days) for count in (1, 2, 3)}
+    proposals = {
+        count: planner.best_split(
+            participants, day, meeting.timezone, minutes, count, form.hosts_awake.data, days
+        )
+        for count in (1, 2, 3)
+    }
     starts_at = _candidate_start(meeting, form)
     if starts_at is None and proposals[1]:
         starts_at = proposals[1].slots[0].starts_at
     elif starts_at is None:
         starts_at = planner.day_bounds(day, meeting.timezone)[0]
-    return {"participants": participants, "without_zone": without_zone, "proposals": proposals, "starts_at": starts_at,
-            "grid": planner.grid(participants, day, meeting.timezone, starts_at, minutes),
-            "hours": [utc_to_local(hour, meeting.timezone) for hour in planner.day_hours(day, meeting.timezone)]}
+    return {
+        "participants": participants,
+        "without_zone": without_zone,
+        "proposals": proposals,
+        "starts_at": starts_at,
+        "grid": planner.grid(participants, day, meeting.timezone, starts_at, minutes),
+        "hours": [utc_to_local(hour, meeting.timezone) for hour in planner.day_hours(day, meeting.timezone)],
+    }
 
 
 def planner_page(slug: str):
     meeting = _load_managed(slug)
     form = _planner_form(meeting)
     plan = _plan(meeting, form) if form.validate() else None
-    return render_template("meetings/planner.html", meeting=meeting, form=form, plan=plan, can_manage=True,
-                           apply_args=request.args.to_dict(flat=False)), (200 if plan or not request.args else 400)
+    return render_template(
+        "meetings/planner.html",
+        meeting=meeting,
+        form=form,
+        plan=plan,
+        can_manage=True,
+        apply_args=request.args.to_dict(flat=False),
+    ), (200 if plan or not request.args else 400)
 
 
 def planner_apply(slug: str):
@@ -787,8 +944,12 @@ bp.add_url_rule("/meetings/<slug>/edit", "edit", edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/cancel", "cancel", cancel, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/materials", "add_material", add_material_view, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/file", "material_file", material_file)
-bp.add_url_rule("/meetings/<slug>/materials/<int:material_id>/delete", "delete_material", delete_material_view,
-                methods=["POST"])
+bp.add_url_rule(
+    "/meetings/<slug>/materials/<int:material_id>/delete",
+    "delete_material",
+    delete_material_view,
+    methods=["POST"],
+)
 bp.add_url_rule("/meetings/<slug>/roles", "roles", roles, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/roles/<int:role_id>/delete", "remove_role", remove_role, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/agenda", "agenda_page", agenda_page)
@@ -800,16 +961,32 @@ bp.add_url_rule("/meetings/<slug>/agenda/zone", "remember_zone", remember_zone, 
 bp.add_url_rule("/meetings/<slug>/agenda/edit", "agenda_edit", agenda_edit)
 bp.add_url_rule("/meetings/<slug>/agenda/release", "release", release, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/sessions/new", "session_new", session_new, methods=["GET", "POST"])
-bp.add_url_rule("/meetings/<slug>/sessions/<int:session_id>/edit", "session_edit", session_edit, methods=["GET", "POST"])
-bp.add_url_rule("/meetings/<slug>/sessions/<int:session_id>/delete", "session_delete", session_delete, methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/sessions/<int:session_id>/items/new", "item_new", item_new, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/meetings/<slug>/sessions/<int:session_id>/edit", "session_edit", session_edit, methods=["GET", "POST"]
+)
+bp.add_url_rule(
+    "/meetings/<slug>/sessions/<int:session_id>/delete", "session_delete", session_delete, methods=["POST"]
+)
+bp.add_url_rule(
+    "/meetings/<slug>/sessions/<int:session_id>/items/new", "item_new", item_new, methods=["GET", "POST"]
+)
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/edit", "item_edit", item_edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/delete", "item_delete", item_delete, methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people", "item_people", item_people, methods=["GET", "POST"])
-bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/edit", "item_person_edit",
-                item_person_edit, methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/delete", "item_person_delete",
-                item_person_delete, methods=["POST"])
+bp.add_url_rule(
+    "/meetings/<slug>/items/<int:item_id>/people", "item_people", item_people, methods=["GET", "POST"]
+)
+bp.add_url_rule(
+    "/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/edit",
+    "item_person_edit",
+    item_person_edit,
+    methods=["POST"],
+)
+bp.add_url_rule(
+    "/meetings/<slug>/items/<int:item_id>/people/<int:link_id>/delete",
+    "item_person_delete",
+    item_person_delete,
+    methods=["POST"],
+)
 bp.add_url_rule("/meetings/<slug>/people.json", "people_search", people_search)
 bp.add_url_rule("/meetings/<slug>/planner", "planner_page", planner_page)
 bp.add_url_rule("/meetings/<slug>/planner/apply", "planner_apply", planner_apply, methods=["POST"])

@@ -25,9 +25,14 @@ def unread_count(user) -> int:
 
 
 def notices_of(user, limit: int = 100) -> list[Notice]:
-    return list(db.session.scalars(
-        sa.select(Notice).where(Notice.user_id == user.id).order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Notice)
+            .where(Notice.user_id == user.id)
+            .order_by(Notice.created_at.desc(), Notice.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def mark_all_read(user) -> None:

@@ -90,8 +90,10 @@ class SettingsForm(FlaskForm):
     open_registration = BooleanField(_l("Open registration: anyone may ask to take part; organizers approve"))
     participants_visible = BooleanField(
         _l("Participants may see each other: confirmed participants see the names in the participant list"),
-        description=_l("A participant sees it once signed in with the account of the e-mail address they were "
-                       "invited or registered with; never the e-mail addresses."),
+        description=_l(
+            "A participant sees it once signed in with the account of the e-mail address they were "
+            "invited or registered with; never the e-mail addresses."
+        ),
     )
 
 

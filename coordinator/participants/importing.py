@@ -196,7 +196,9 @@ def _text(value) -> str:
 def _csv_text(data: bytes) -> str:
     if data.startswith(OLE2_SIGNATURE):
         raise ImportFileError(
-            _("This is an old Excel workbook (.xls) renamed .csv: save it as .xlsx or as CSV, then upload it.")
+            _(
+                "This is an old Excel workbook (.xls) renamed .csv: save it as .xlsx or as CSV, then upload it."
+            )
         )
     if data.startswith(ZIP_SIGNATURE):
         raise ImportFileError(_("This is an Excel workbook renamed .csv: upload it as .xlsx."))
@@ -206,7 +208,9 @@ def _csv_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise ImportFileError(
-        _("The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” and upload it again.")
+        _(
+            "The text of the file is neither UTF-8 nor Windows-1252: save it as “CSV UTF-8” and upload it again."
+        )
     )
 
 
@@ -465,7 +469,9 @@ def _participation(
     return values, {"status": "invited", "group_id": default_group}, errors
 
 
-def _iscm_values(number: int, cells: dict, vocabulary: Vocabulary, group_key: str | None, values: dict) -> list:
+def _iscm_values(
+    number: int, cells: dict, vocabulary: Vocabulary, group_key: str | None, values: dict
+) -> list:
     """ISCM, capacity and the printed ISCM column from the ISCM column (or the printed one), into `values`.
 
     An ISCM column written as a list prints it ("… (CMC) incoming Chair") is also kept as printed. In a
@@ -492,7 +498,9 @@ def _iscm_values(number: int, cells: dict, vocabulary: Vocabulary, group_key: st
 def _unknown_iscm(text: str, vocabulary: Vocabulary) -> str:
     suggestion = vocabulary.suggestion(text)
     if suggestion:
-        return _("unknown ISCM “%(value)s” — did you mean “%(suggestion)s”?", value=text, suggestion=suggestion)
+        return _(
+            "unknown ISCM “%(value)s” — did you mean “%(suggestion)s”?", value=text, suggestion=suggestion
+        )
     return _("unknown ISCM “%(value)s”", value=text)
 
 

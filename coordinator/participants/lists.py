@@ -201,7 +201,12 @@ def row_for(participant: Participant, number: int, options: ListOptions) -> Part
         return ParticipantRow(number, represented_text(participant), _("(name withheld)"), "", "", True)
     email = (person.email or "") if options.include_email else ""
     return ParticipantRow(
-        number, represented_text(participant), person.name_with_honorific, listed_position(participant), email, False
+        number,
+        represented_text(participant),
+        person.name_with_honorific,
+        listed_position(participant),
+        email,
+        False,
     )
 
 

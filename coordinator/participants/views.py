@@ -435,7 +435,11 @@ def _load_upload(meeting: Meeting, key: str) -> importing.Table | None:
     if (data.get("meeting"), data.get("user")) != (meeting.id, current_user.id):
         abort(404)
     return importing.Table(
-        data["headers"], data["rows"], data.get("filename", ""), data.get("numbers", []), data.get("header_row", 1)
+        data["headers"],
+        data["rows"],
+        data.get("filename", ""),
+        data.get("numbers", []),
+        data.get("header_row", 1),
     )
 
 
@@ -449,7 +453,10 @@ def import_review(slug, key):
     meeting = _staffed_meeting(slug)
     table = _load_upload(meeting, key)
     if table is None:
-        flash(_("This upload is no longer kept (uploads wait a day for their import): upload the file again."), "error")
+        flash(
+            _("This upload is no longer kept (uploads wait a day for their import): upload the file again."),
+            "error",
+        )
         return redirect(url_for("participants.import_upload", slug=slug))
     mapping = _mapping(table, request.form if request.method == "POST" else request.args)
     records, errors = importing.validate(table, mapping, importing.Vocabulary.for_meeting(meeting))

@@ -5,8 +5,18 @@ from coordinator.core.concurrency import check_version
 from coordinator.extensions import db
 from coordinator.people.models import Person
 
-FIELDS = ("honorific", "given_name", "family_name", "position", "organisation", "country", "iscm_id", "email",
-          "timezone", "full_position")
+FIELDS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "position",
+    "organisation",
+    "country",
+    "iscm_id",
+    "email",
+    "timezone",
+    "full_position",
+)
 
 
 def _clean(name: str, value):

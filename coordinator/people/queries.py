@@ -11,7 +11,9 @@ PAGE_SIZE = 50
 def _search_clause(text: str):
     words = [word for word in text.split() if word]
     columns = (Person.given_name, Person.family_name, Person.organisation, Person.position, Person.email)
-    return sa.and_(*(sa.or_(*(sa.func.lower(column).contains(word.lower()) for column in columns)) for word in words))
+    return sa.and_(
+        *(sa.or_(*(sa.func.lower(column).contains(word.lower()) for column in columns)) for word in words)
+    )
 
 
 def search_people(text: str = "", limit: int | None = PAGE_SIZE, offset: int = 0) -> list[Person]:

@@ -29,8 +29,9 @@ def index():
     query = request.args.get("q", "").strip()
     page = max(request.args.get("page", 1, type=int), 1)
     people = search_people(query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-    return render_template("people/index.html", people=people, q=query, page=page, total=count_people(query),
-                           page_size=PAGE_SIZE)
+    return render_template(
+        "people/index.html", people=people, q=query, page=page, total=count_people(query), page_size=PAGE_SIZE
+    )
 
 
 @staff_required
@@ -60,7 +61,9 @@ def create():
         db.session.commit()
         flash(_("%(name)s is added to the directory.", name=person.name), "success")
         return redirect(url_for("people.show", person_id=person.id))
-    return render_template("people/edit.html", form=form, person=None, conflict=None), 400 if form.errors else 200
+    return render_template(
+        "people/edit.html", form=form, person=None, conflict=None
+    ), 400 if form.errors else 200
 
 
 @staff_required

@@ -16,7 +16,10 @@ INITIATIVES = {
     "cop": ("COP", "Conference of the Parties to the United Nations Framework Convention on Climate Change"),
 }
 #: Words every ISCM report uses; listed whenever they occur.
-COMMON = (("ISCM", "Inter-State Consultation Mechanism on Migration"), ("IOM", "International Organization for Migration"))
+COMMON = (
+    ("ISCM", "Inter-State Consultation Mechanism on Migration"),
+    ("IOM", "International Organization for Migration"),
+)
 
 
 def mentions(acronym: str, text: str) -> bool:
@@ -24,14 +27,18 @@ def mentions(acronym: str, text: str) -> bool:
 
 
 def derive(
-    meeting_iscms: Iterable[tuple[str, str]], all_iscms: Iterable[tuple[str, str]], initiatives: Iterable[str],
+    meeting_iscms: Iterable[tuple[str, str]],
+    all_iscms: Iterable[tuple[str, str]],
+    initiatives: Iterable[str],
     texts: Iterable[str],
 ) -> list[dict]:
     """[{acronym, expansion}] sorted by acronym, each once: named by the meeting or found in its texts."""
     text = "\n".join(texts)
     found = {acronym: name for acronym, name in meeting_iscms}
     candidates = [*all_iscms, *INITIATIVES.values(), *COMMON]
-    found.update({acronym: name for acronym, name in candidates if acronym not in found and mentions(acronym, text)})
+    found.update(
+        {acronym: name for acronym, name in candidates if acronym not in found and mentions(acronym, text)}
+    )
     for key in initiatives:
         if key in INITIATIVES:
             found.setdefault(*INITIATIVES[key])

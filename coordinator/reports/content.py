@@ -19,12 +19,29 @@ A report's content is a plain dict (kept as JSON):
 
 from collections.abc import Mapping
 
-LIST_FIELDS = ("iscms_present", "guiding_questions", "consensuses", "challenges", "recommendations", "next_steps")
+LIST_FIELDS = (
+    "iscms_present",
+    "guiding_questions",
+    "consensuses",
+    "challenges",
+    "recommendations",
+    "next_steps",
+)
 TEXT_FIELDS = ("title", "opening", "facilitator", "objective", "free_text")
 #: The parts of a report, in the order they print unless the rapporteur orders them otherwise.
 PARTS = (
-    "opening", "people", "objective", "guiding_questions", "iscms_present", "floor", "consensuses", "practices",
-    "challenges", "recommendations", "next_steps", "free_text",
+    "opening",
+    "people",
+    "objective",
+    "guiding_questions",
+    "iscms_present",
+    "floor",
+    "consensuses",
+    "practices",
+    "challenges",
+    "recommendations",
+    "next_steps",
+    "free_text",
 )
 #: Blank rows the editor adds under each list, so more can be written without JavaScript.
 SPARE_ROWS = 2
@@ -67,7 +84,11 @@ def normalise(raw: Mapping) -> dict:
     for name in LIST_FIELDS:
         content[name] = [text for text in (_clean(v) for v in (raw.get(name) or [])[:MAX_ROWS]) if text]
     content["floor"] = [
-        {"iscm": _clean(row.get("iscm")) or None, "speaker": _clean(row.get("speaker")), "notes": _clean(row.get("notes"))}
+        {
+            "iscm": _clean(row.get("iscm")) or None,
+            "speaker": _clean(row.get("speaker")),
+            "notes": _clean(row.get("notes")),
+        }
         for row in (raw.get("floor") or [])[:MAX_ROWS]
         if isinstance(row, Mapping) and (_clean(row.get("speaker")) or _clean(row.get("notes")))
     ]
@@ -94,18 +115,22 @@ def _indexed(form, prefix: str) -> list[int]:
 
 def _headings_from_form(form, default_headings: Mapping[str, str]) -> dict[str, str]:
     """Headings typed over the defaults; one left as the default is not kept, so it follows the reader's language."""
-    typed = {part: _clean(form.get(f"heading-{part}"), MAX_HEADING) for part in PARTS if f"heading-{part}" in form}
+    typed = {
+        part: _clean(form.get(f"heading-{part}"), MAX_HEADING) for part in PARTS if f"heading-{part}" in form
+    }
     return {part: text for part, text in typed.items() if text != default_headings.get(part, "")}
 
 
 def _order_from_form(form) -> list[str]:
     """Parts sorted by the position typed for each (`position-<part>`); ties and blanks keep the usual order."""
+
     def position(index_and_part):
         index, part = index_and_part
         try:
             return int(form.get(f"position-{part}", "")), index
         except ValueError:
             return index + 1, index
+
     return [part for _, part in sorted(enumerate(PARTS), key=position)]
 
 
@@ -118,10 +143,12 @@ def from_form(form, default_headings: Mapping[str, str]) -> dict:
     for name in LIST_FIELDS:
         raw[name] = [form.get(f"{name}-{n}", "") for n in _indexed(form, name)]
     raw["floor"] = [
-        {key: form.get(f"floor-{n}-{key}", "") for key in ("iscm", "speaker", "notes")} for n in _indexed(form, "floor")
+        {key: form.get(f"floor-{n}-{key}", "") for key in ("iscm", "speaker", "notes")}
+        for n in _indexed(form, "floor")
     ]
     raw["practices"] = [
-        {key: form.get(f"practices-{n}-{key}", "") for key in ("iscm", "text")} for n in _indexed(form, "practices")
+        {key: form.get(f"practices-{n}-{key}", "") for key in ("iscm", "text")}
+        for n in _indexed(form, "practices")
     ]
     raw["headings"] = _headings_from_form(form, default_headings)
     raw["intros"] = {part: form.get(f"intro-{part}", "") for part in PARTS}
@@ -152,7 +179,11 @@ def printed_parts(content: Mapping, default_headings: Mapping[str, str]) -> list
     """[{key, heading, intro}] in the report's order: its own heading where it gave one, else the default."""
     headings, intros = content.get("headings") or {}, content.get("intros") or {}
     return [
-        {"key": part, "heading": headings.get(part, default_headings.get(part, "")), "intro": intros.get(part, "")}
+        {
+            "key": part,
+            "heading": headings.get(part, default_headings.get(part, "")),
+            "intro": intros.get(part, ""),
+        }
         for part in _order(content.get("order"))
     ]
 
@@ -177,11 +208,19 @@ def _bullets(title: str, values: list[str]) -> list[str]:
 
 def _framing_lines(content: Mapping) -> list[str]:
     """Title, headings, introduction lines and order, so a diff shows a change of layout too."""
-    lines = [f"# Title: {content.get('title', '')}", "# Opening", content.get("opening", ""),
-             f"# Facilitator: {content.get('facilitator', '')}"]
+    lines = [
+        f"# Title: {content.get('title', '')}",
+        "# Opening",
+        content.get("opening", ""),
+        f"# Facilitator: {content.get('facilitator', '')}",
+    ]
     lines += _bullets("ISCMs present", content.get("iscms_present", []))
-    lines += [f"# Heading of {part}: {text}" for part, text in sorted((content.get("headings") or {}).items())]
-    lines += [f"# Introduction of {part}: {text}" for part, text in sorted((content.get("intros") or {}).items())]
+    lines += [
+        f"# Heading of {part}: {text}" for part, text in sorted((content.get("headings") or {}).items())
+    ]
+    lines += [
+        f"# Introduction of {part}: {text}" for part, text in sorted((content.get("intros") or {}).items())
+    ]
     return [*lines, f"# Order: {', '.join(_order(content.get('order')))}"]
 
 
@@ -191,12 +230,17 @@ def as_lines(content: Mapping, iscm_names: Mapping[str, str]) -> list[str]:
     lines += _bullets("Guiding questions", content.get("guiding_questions", []))
     lines.append("# ISCMs and speakers who took the floor")
     for row in content.get("floor", []):
-        label = " · ".join(part for part in (iscm_names.get(row.get("iscm"), ""), row.get("speaker", "")) if part)
+        label = " · ".join(
+            part for part in (iscm_names.get(row.get("iscm"), ""), row.get("speaker", "")) if part
+        )
         lines += [f"## {label}", row.get("notes", "")]
     lines += _bullets("Main consensuses", content.get("consensuses", []))
     lines += _bullets(
         "Effective practices",
-        [f"[{iscm_names.get(row.get('iscm'), '—')}] {row.get('text', '')}" for row in content.get("practices", [])],
+        [
+            f"[{iscm_names.get(row.get('iscm'), '—')}] {row.get('text', '')}"
+            for row in content.get("practices", [])
+        ],
     )
     lines += _bullets("Challenges", content.get("challenges", []))
     lines += _bullets("Recommendations", content.get("recommendations", []))

@@ -42,14 +42,19 @@ def agenda_sessions(snapshot: dict, zone: str) -> list[dict]:
     """Sessions and items with their times in the reference zone, and what Annex IV prints of each session."""
     return [
         {
-            "title": session["title"], "audience": session["audience"],
+            "title": session["title"],
+            "audience": session["audience"],
             "day": format_date(utc_to_local(agenda.parse(session["starts_at"]), zone).date(), "d MMMM y"),
-            "time": _range(session, zone), "interpretation": session["interpretation"],
+            "time": _range(session, zone),
+            "interpretation": session["interpretation"],
             "iscms": [iscm["acronym"] for iscm in session.get("iscms", [])],
-            "objective": session.get("objective", ""), "guiding_questions": session.get("guiding_questions", []),
+            "objective": session.get("objective", ""),
+            "guiding_questions": session.get("guiding_questions", []),
             "items": [
                 {
-                    "time": _range(item, zone), "title": item["title"], "description": item["description"],
+                    "time": _range(item, zone),
+                    "title": item["title"],
+                    "description": item["description"],
                     "people": item["people"],
                 }
                 for item in session["items"]
@@ -73,8 +78,10 @@ def _rapporteur_line(report) -> str:
 def _reports(meeting) -> list[dict]:
     return [
         {
-            "title": report.content.get("title") or report.session.title, "rapporteur": _rapporteur_line(report),
-            "content": report.content, "revision": report.head,
+            "title": report.content.get("title") or report.session.title,
+            "rapporteur": _rapporteur_line(report),
+            "content": report.content,
+            "revision": report.head,
         }
         for report in queries.approved_reports(meeting)
     ]
@@ -85,8 +92,11 @@ def _material_row(material) -> dict:
     citation = material.description or ""
     before, found, after = citation.partition(material.title)
     return {
-        "title": material.title, "url": material.url or "", "before": before if found else "",
-        "after": after if found else "", "description": "" if found else citation,
+        "title": material.title,
+        "url": material.url or "",
+        "before": before if found else "",
+        "after": after if found else "",
+        "description": "" if found else citation,
     }
 
 
@@ -114,12 +124,14 @@ def _annex_builders(summary: SummaryReport):
     meeting = summary.meeting
     return {
         "description": lambda: {
-            "description": meeting.description, "objective": meeting.objectives,
+            "description": meeting.description,
+            "objective": meeting.objectives,
             "guiding_questions": list(meeting.guiding_questions or []),
         },
         "agenda": lambda: {
             "sessions": agenda_sessions(_published_agenda(meeting), meeting.timezone),
-            "timezone": meeting.timezone, "zone_name": zone_name(meeting.timezone),
+            "timezone": meeting.timezone,
+            "zone_name": zone_name(meeting.timezone),
         },
         "speakers": lambda: {"rows": [asdict(row) for row in speakers_list(meeting)]},
         "participants": lambda: {
@@ -139,7 +151,8 @@ def _annexes(summary: SummaryReport) -> list[dict]:
     builders, notes = _annex_builders(summary), summary.annex_notes or {}
     annexes += [
         {"kind": key, "key": key, **builders[key](), "notes": notes.get(key, "")}
-        for key in summary.annexes if key in builders
+        for key in summary.annexes
+        if key in builders
     ]
     for number, annex in enumerate(annexes, start=1):
         annex["numeral"] = roman(number)
@@ -154,8 +167,10 @@ def derived_acronyms(summary_or_meeting) -> list[dict]:
         texts += [section.body for section in summary_or_meeting.sections]
         texts += [quote.words for section in summary_or_meeting.sections for quote in section.quotes]
     return derive(
-        [(iscm.acronym, iscm.name) for iscm in meeting.iscms], queries.iscm_acronyms_and_names(),
-        meeting.initiatives or [], texts,
+        [(iscm.acronym, iscm.name) for iscm in meeting.iscms],
+        queries.iscm_acronyms_and_names(),
+        meeting.initiatives or [],
+        texts,
     )
 
 
@@ -163,13 +178,23 @@ def build_document(summary: SummaryReport) -> dict:
     """Everything the summary report prints, as JSON-safe data."""
     meeting = summary.meeting
     return {
-        "meeting": {"slug": meeting.slug, "number": meeting.number or "", "organiser": meeting.organiser or ""},
-        "title": summary.title, "subtitle": summary.subtitle, "date_line": summary.date_line, "final": summary.final,
+        "meeting": {
+            "slug": meeting.slug,
+            "number": meeting.number or "",
+            "organiser": meeting.organiser or "",
+        },
+        "title": summary.title,
+        "subtitle": summary.subtitle,
+        "date_line": summary.date_line,
+        "final": summary.final,
         "imprint": summary.imprint or "",
         "acronyms": summary.acronyms if summary.acronyms_edited else derived_acronyms(summary),
         "sections": [
             {
-                "key": section.key, "title": section.title, "level": section.level, "body": section.body,
+                "key": section.key,
+                "title": section.title,
+                "level": section.level,
+                "body": section.body,
                 "quotes": [{"speaker": q.speaker, "words": q.words} for q in section.quotes],
             }
             for section in summary.part("body")

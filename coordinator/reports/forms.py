@@ -20,11 +20,18 @@ ANNEX_LABELS = {
 }
 #: The heading each part of a rapporteur report prints under unless the rapporteur gives its own.
 PART_HEADINGS = {
-    "opening": "", "people": _l("Participants"), "objective": _l("Objective"),
-    "guiding_questions": _l("Guiding questions for discussion"), "iscms_present": _l("ISCMs present"),
-    "floor": _l("ISCMs and speakers who took the floor"), "consensuses": _l("Main consensuses"),
-    "practices": _l("Effective practices"), "challenges": _l("Challenges"), "recommendations": _l("Recommendations"),
-    "next_steps": _l("Next steps"), "free_text": _l("Further notes"),
+    "opening": "",
+    "people": _l("Participants"),
+    "objective": _l("Objective"),
+    "guiding_questions": _l("Guiding questions for discussion"),
+    "iscms_present": _l("ISCMs present"),
+    "floor": _l("ISCMs and speakers who took the floor"),
+    "consensuses": _l("Main consensuses"),
+    "practices": _l("Effective practices"),
+    "challenges": _l("Challenges"),
+    "recommendations": _l("Recommendations"),
+    "next_steps": _l("Next steps"),
+    "free_text": _l("Further notes"),
 }
 
 
@@ -32,7 +39,8 @@ class AssignRapporteurForm(FlaskForm):
     session_id = SelectField(_l("Session"), coerce=int)
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField(
-        _l("Name"), validators=[Optional(), Length(max=200)],
+        _l("Name"),
+        validators=[Optional(), Length(max=200)],
         description=_l("For someone without an account: an invitation link lets them set a password."),
     )
 
@@ -60,15 +68,19 @@ class SummaryForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
     subtitle = StringField(_l("Subtitle"), validators=[Optional(), Length(max=500)])
     date_line = StringField(
-        _l("Dates as the cover prints them"), validators=[Optional(), Length(max=200)],
+        _l("Dates as the cover prints them"),
+        validators=[Optional(), Length(max=200)],
         description=_l("For example: 10-11 November 2021"),
     )
     annexes = MultiCheckboxField(
         _l("Annexes after the written ones"), choices=[(key, ANNEX_LABELS[key]) for key in BUILT_IN_ANNEXES]
     )
-    final = BooleanField(_l("Final: print without the “Draft” watermark and show it to every reader of the meeting"))
+    final = BooleanField(
+        _l("Final: print without the “Draft” watermark and show it to every reader of the meeting")
+    )
     imprint = TextAreaField(
-        _l("Imprint (Markdown)"), validators=[Length(max=20_000)],
+        _l("Imprint (Markdown)"),
+        validators=[Length(max=20_000)],
         description=_l("Printed on the page after the cover: disclaimer, publisher, copyright."),
     )
     notes = FormField(AnnexNotesForm, _l("Printed at the end of a built-in annex (Markdown)"))
@@ -77,7 +89,8 @@ class SummaryForm(FlaskForm):
 class AcronymsForm(FlaskForm):
     version = HiddenField()
     text = TextAreaField(
-        _l("Acronyms"), validators=[Length(max=20_000)],
+        _l("Acronyms"),
+        validators=[Length(max=20_000)],
         description=_l("One a line: ACRONYM: what it stands for. Empty the box to derive the list again."),
     )
 
@@ -86,13 +99,19 @@ class SectionForm(FlaskForm):
     version = HiddenField()
     key = StringField(
         _l("Short name (in links)"),
-        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9-]+$", message=_l("Use a-z, 0-9 and hyphens."))],
+        validators=[
+            DataRequired(),
+            Length(max=80),
+            Regexp(r"^[a-z0-9-]+$", message=_l("Use a-z, 0-9 and hyphens.")),
+        ],
     )
     title = StringField(_l("Heading"), validators=[DataRequired(), Length(max=300)])
     level = SelectField(
         _l("Level"), coerce=int, choices=[(1, _l("Chapter")), (2, _l("Section")), (3, _l("Sub-section"))]
     )
-    part = SelectField(_l("Part"), choices=[("body", _l("Body of the report")), ("annex", _l("Written annex"))])
+    part = SelectField(
+        _l("Part"), choices=[("body", _l("Body of the report")), ("annex", _l("Written annex"))]
+    )
     body = TextAreaField(_l("Text (Markdown)"), validators=[Length(max=500_000)])
 
 

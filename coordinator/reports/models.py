@@ -56,7 +56,9 @@ class ReportRevision(db.Model):
     __tablename__ = "report_revisions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(sa.ForeignKey("rapporteur_reports.id", ondelete="CASCADE"), index=True)
+    report_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("rapporteur_reports.id", ondelete="CASCADE"), index=True
+    )
     #: 1, 2, 3... per report; two saves racing for the same number cannot both land.
     number: Mapped[int]
     content: Mapped[dict] = mapped_column(sa.JSON)
@@ -77,7 +79,9 @@ class ReportEvent(db.Model):
     __tablename__ = "report_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(sa.ForeignKey("rapporteur_reports.id", ondelete="CASCADE"), index=True)
+    report_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("rapporteur_reports.id", ondelete="CASCADE"), index=True
+    )
     action: Mapped[str] = mapped_column(sa.String(20))
     from_status: Mapped[str] = mapped_column(sa.String(20))
     to_status: Mapped[str] = mapped_column(sa.String(20))
@@ -137,7 +141,9 @@ class SummarySection(db.Model):
     __tablename__ = "summary_sections"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    summary_id: Mapped[int] = mapped_column(sa.ForeignKey("summary_reports.id", ondelete="CASCADE"), index=True)
+    summary_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("summary_reports.id", ondelete="CASCADE"), index=True
+    )
     #: Stable name within the report, used in anchors ("introduction", "key-outcomes").
     key: Mapped[str] = mapped_column(sa.String(80))
     title: Mapped[str] = mapped_column(sa.String(300))
@@ -167,7 +173,9 @@ class SummaryQuote(db.Model):
     __tablename__ = "summary_quotes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    section_id: Mapped[int] = mapped_column(sa.ForeignKey("summary_sections.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("summary_sections.id", ondelete="CASCADE"), index=True
+    )
     speaker: Mapped[str] = mapped_column(sa.String(500))
     words: Mapped[str] = mapped_column(sa.Text)
     position: Mapped[int] = mapped_column(default=0)

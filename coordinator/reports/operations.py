@@ -53,7 +53,9 @@ def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
 def _facilitators(session: Session) -> str:
     """Who facilitated or moderated the session's items, as the agenda names them, once each."""
     labels = [
-        _appearance_label(link) for item in session.items for link in item.people
+        _appearance_label(link)
+        for item in session.items
+        for link in item.people
         if link.role in ("facilitator", "co_facilitator", "moderator")
     ]
     return "; ".join(dict.fromkeys(labels))
@@ -68,10 +70,14 @@ def get_or_start_report(session: Session) -> RapporteurReport:
     report = db.session.scalar(sa.select(RapporteurReport).where(RapporteurReport.session_id == session.id))
     if report is None:
         agenda_text = {
-            "objective": session.objective, "guiding_questions": session.guiding_questions,
-            "facilitator": _facilitators(session), "iscms": [_iscm_label(iscm) for iscm in session.iscms],
+            "objective": session.objective,
+            "guiding_questions": session.guiding_questions,
+            "facilitator": _facilitators(session),
+            "iscms": [_iscm_label(iscm) for iscm in session.iscms],
         }
-        report = RapporteurReport(session=session, content=report_content.prefill(agenda_text, floor_from_agenda(session)))
+        report = RapporteurReport(
+            session=session, content=report_content.prefill(agenda_text, floor_from_agenda(session))
+        )
         db.session.add(report)
         db.session.flush()
     return report
@@ -89,14 +95,22 @@ def _check_base(report: RapporteurReport, base_revision) -> None:
 
 def _add_revision(report: RapporteurReport, content: dict, author, origin: str) -> ReportRevision:
     report.head += 1
-    revision = ReportRevision(report=report, number=report.head, content=content, author=author, origin=origin)
+    revision = ReportRevision(
+        report=report, number=report.head, content=content, author=author, origin=origin
+    )
     report.content = content
     db.session.add(revision)
     return revision
 
 
-def save_report(report: RapporteurReport, raw_content: dict, base_revision, author, actor: str | None,
-                origin: str = "save") -> ReportRevision | None:
+def save_report(
+    report: RapporteurReport,
+    raw_content: dict,
+    base_revision,
+    author,
+    actor: str | None,
+    origin: str = "save",
+) -> ReportRevision | None:
     """Store what was typed as a new revision; None when it is what the latest revision already says.
 
     A save of exactly the saved text is no conflict, even from an older base: the editor's save on leaving
@@ -114,7 +128,9 @@ def save_report(report: RapporteurReport, raw_content: dict, base_revision, auth
     return revision
 
 
-def restore_revision(report: RapporteurReport, number: int, base_revision, author, actor: str | None) -> ReportRevision:
+def restore_revision(
+    report: RapporteurReport, number: int, base_revision, author, actor: str | None
+) -> ReportRevision:
     """Make an old revision's content the latest again, as a new revision (nothing is ever deleted)."""
     if not can_edit(report.status, actor):
         raise WorkflowError(_("This report cannot be edited now."))
@@ -131,14 +147,21 @@ def restore_revision(report: RapporteurReport, number: int, base_revision, autho
 
 def _event(report: RapporteurReport, action: str, to_status: str, comment: str, user) -> ReportEvent:
     event = ReportEvent(
-        report=report, action=action, from_status=report.status, to_status=to_status, comment=comment,
-        revision=report.head, user=user,
+        report=report,
+        action=action,
+        from_status=report.status,
+        to_status=to_status,
+        comment=comment,
+        revision=report.head,
+        user=user,
     )
     db.session.add(event)
     return event
 
 
-def take_step(report: RapporteurReport, action: str, user, actor: str | None, comment: str = "") -> ReportEvent:
+def take_step(
+    report: RapporteurReport, action: str, user, actor: str | None, comment: str = ""
+) -> ReportEvent:
     """Move the report along its workflow, refusing a step out of order, by the wrong person, or empty."""
     step = STEPS.get(action)
     if step is None or report.status not in step.from_statuses:
@@ -155,7 +178,9 @@ def take_step(report: RapporteurReport, action: str, user, actor: str | None, co
     if action == "reopen":
         _unmark_final_summary(report)
     db.session.flush()
-    record(action, report, f"Rapporteur report of {report.session.title}: {event.from_status} → {step.to_status}")
+    record(
+        action, report, f"Rapporteur report of {report.session.title}: {event.from_status} → {step.to_status}"
+    )
     return event
 
 
@@ -166,8 +191,13 @@ def _unmark_final_summary(report: RapporteurReport) -> None:
     if summary is None:
         return
     summary.final = False
-    record("update", summary, f"Summary report of {summary.meeting.slug}: a draft again, "
-                              f"the report of {report.session.title} was reopened", {"final": [True, False]})
+    record(
+        "update",
+        summary,
+        f"Summary report of {summary.meeting.slug}: a draft again, "
+        f"the report of {report.session.title} was reopened",
+        {"final": [True, False]},
+    )
 
 
 def assign_rapporteur(meeting: Meeting, session: Session, email: str, name: str) -> tuple[MeetingRole, bool]:
@@ -191,7 +221,11 @@ def audit_summary_download(summary: SummaryReport) -> None:
     export of a participant list, logged as the participants' own exports are."""
     if "participants" in (summary.annexes or []):
         meeting = summary.meeting
-        record("participants.export", meeting, f"{meeting.title}: downloaded the summary report (list of participants)")
+        record(
+            "participants.export",
+            meeting,
+            f"{meeting.title}: downloaded the summary report (list of participants)",
+        )
         db.session.flush()
 
 
@@ -200,7 +234,10 @@ def get_or_start_summary(meeting: Meeting) -> SummaryReport:
     summary = db.session.scalar(sa.select(SummaryReport).where(SummaryReport.meeting_id == meeting.id))
     if summary is None:
         summary = SummaryReport(
-            meeting=meeting, title=meeting.title, subtitle=meeting.subtitle or "", acronyms=[],
+            meeting=meeting,
+            title=meeting.title,
+            subtitle=meeting.subtitle or "",
+            acronyms=[],
             annexes=list(BUILT_IN_ANNEXES),
         )
         db.session.add(summary)
@@ -208,7 +245,16 @@ def get_or_start_summary(meeting: Meeting) -> SummaryReport:
     return summary
 
 
-SUMMARY_FIELDS = ("title", "subtitle", "date_line", "annexes", "final", "imprint", "annex_notes", "material_headings")
+SUMMARY_FIELDS = (
+    "title",
+    "subtitle",
+    "date_line",
+    "annexes",
+    "final",
+    "imprint",
+    "annex_notes",
+    "material_headings",
+)
 #: Longest heading of a group in the list of materials.
 MAX_MATERIAL_HEADING = 300
 
@@ -233,7 +279,9 @@ def update_summary(summary: SummaryReport, values: dict, version) -> None:
         setattr(summary, name, values[name])
     summary.annexes = [key for key in BUILT_IN_ANNEXES if key in values["annexes"]]
     summary.imprint = (values["imprint"] or "").strip()
-    summary.annex_notes = {key: text.strip() for key, text in values["annex_notes"].items() if (text or "").strip()}
+    summary.annex_notes = {
+        key: text.strip() for key, text in values["annex_notes"].items() if (text or "").strip()
+    }
     db.session.flush()
     record("update", summary, f"Summary report of {summary.meeting.slug}", diff(before, values))
 
@@ -246,7 +294,9 @@ def set_acronyms(summary: SummaryReport, acronyms: list[dict], edited: bool, ver
     record("update", summary, f"Acronyms of the summary report of {summary.meeting.slug}", changes)
 
 
-def save_section(summary: SummaryReport, section: SummarySection | None, values: dict, version) -> SummarySection:
+def save_section(
+    summary: SummaryReport, section: SummarySection | None, values: dict, version
+) -> SummarySection:
     """Create a section at the end of its part, or update one opened on its current version."""
     if section is None:
         position = max((s.position for s in summary.sections), default=0) + 1
@@ -259,7 +309,9 @@ def save_section(summary: SummaryReport, section: SummarySection | None, values:
     for name in ("title", "level", "part", "body"):
         setattr(section, name, values[name])
     db.session.flush()
-    record("update" if before else "create", section, f"Summary section {section.title}", diff(before, values))
+    record(
+        "update" if before else "create", section, f"Summary section {section.title}", diff(before, values)
+    )
     return section
 
 

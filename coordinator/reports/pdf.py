@@ -35,8 +35,13 @@ def build_summary_pdf(summary_id: int, locale: str) -> bytes:
 
 
 def _request(summary_id: int, key: str, locale: str) -> BuildRequest:
-    return BuildRequest(KIND, key, "pdf", "coordinator.reports.pdf:build_summary_pdf",
-                        {"summary_id": summary_id, "locale": locale})
+    return BuildRequest(
+        KIND,
+        key,
+        "pdf",
+        "coordinator.reports.pdf:build_summary_pdf",
+        {"summary_id": summary_id, "locale": locale},
+    )
 
 
 def build_request(summary: SummaryReport) -> BuildRequest:

@@ -71,7 +71,9 @@ def _approved_report(session: Session, row: dict, rapporteur, organizer) -> Rapp
     report.revisions = [ReportRevision(number=1, content=content, author=rapporteur, origin="save")]
     report.events = [
         ReportEvent(action="submit", from_status="draft", to_status="submitted", revision=1, user=rapporteur),
-        ReportEvent(action="approve", from_status="submitted", to_status="approved", revision=1, user=organizer),
+        ReportEvent(
+            action="approve", from_status="submitted", to_status="approved", revision=1, user=organizer
+        ),
     ]
     return report
 
@@ -83,24 +85,41 @@ def _material_headings(meeting: Meeting, by_title: dict[str, str]) -> dict[str, 
 
 def _summary(meeting: Meeting, data: dict) -> SummaryReport:
     summary = SummaryReport(
-        meeting=meeting, title=data["title"], subtitle=data["subtitle"], date_line=data["date_line"],
-        imprint=data["imprint"].strip(), acronyms=data["acronyms"], acronyms_edited=True,
-        annexes=list(BUILT_IN_ANNEXES), annex_notes=data["annex_notes"], final=True,
+        meeting=meeting,
+        title=data["title"],
+        subtitle=data["subtitle"],
+        date_line=data["date_line"],
+        imprint=data["imprint"].strip(),
+        acronyms=data["acronyms"],
+        acronyms_edited=True,
+        annexes=list(BUILT_IN_ANNEXES),
+        annex_notes=data["annex_notes"],
+        final=True,
         material_headings=_material_headings(meeting, data["material_headings"]),
     )
     sections = {}
     for position, row in enumerate(data["sections"], start=1):
         sections[row["key"]] = SummarySection(
-            key=row["key"], title=row["title"], level=row["level"], part="body", body=row["body"].strip(),
+            key=row["key"],
+            title=row["title"],
+            level=row["level"],
+            part="body",
+            body=row["body"].strip(),
             position=position,
         )
     for position, (key, row) in enumerate(data["annexes"].items(), start=len(sections) + 1):
         sections[key] = SummarySection(
-            key=key.replace("_", "-"), title=row["title"], level=1, part="annex", body=row["body"].strip(),
+            key=key.replace("_", "-"),
+            title=row["title"],
+            level=1,
+            part="annex",
+            body=row["body"].strip(),
             position=position,
         )
     for position, row in enumerate(data["quotes"], start=1):
-        sections[row["section"]].quotes.append(SummaryQuote(speaker=row["speaker"], words=row["words"], position=position))
+        sections[row["section"]].quotes.append(
+            SummaryQuote(speaker=row["speaker"], words=row["words"], position=position)
+        )
     summary.sections = list(sections.values())
     return summary
 
@@ -117,7 +136,9 @@ def seed_reports() -> dict[str, int]:
     for row in data["rapporteur_reports"]:
         key = SESSION_KEYS[row["session"]]
         session = sessions[key]
-        exists = db.session.scalar(sa.select(RapporteurReport.id).where(RapporteurReport.session_id == session.id))
+        exists = db.session.scalar(
+            sa.select(RapporteurReport.id).where(RapporteurReport.session_id == session.id)
+        )
         if exists is None:
             db.session.add(_approved_report(session, row, users[key], users["organizer"]))
             counts["rapporteur reports"] += 1
@@ -126,4 +147,3 @@ def seed_reports() -> dict[str, int]:
         counts["summary reports"] = 1
     db.session.flush()
     return counts
-

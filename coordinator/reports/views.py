@@ -49,7 +49,6 @@ from coordinator.reports.workflow import STEPS, WorkflowError, available_steps, 
 bp = Blueprint("reports", __name__)
 
 
-
 @bp.app_template_global()
 def my_rapporteur_roles():
     """The signed-in user's rapporteur sessions, for the home page and the menu."""
@@ -70,7 +69,7 @@ def report_parts(content) -> list[dict]:
 def lead_with(html: Markup, lead: Markup) -> Markup:
     """Rendered Markdown with `lead` (an ISCM tag) at the start of its first paragraph, on the same line as the text."""
     if html.startswith("<p>"):
-        return Markup("<p>") + lead + " " + html[len("<p>"):]
+        return Markup("<p>") + lead + " " + html[len("<p>") :]
     return lead + " " + html
 
 
@@ -79,6 +78,7 @@ def _typed_content():
 
 
 # Loading and access ----------------------------------------------------------------------------------
+
 
 def _manageable_meeting(slug: str):
     meeting = queries.meeting_or_404(slug)
@@ -92,14 +92,21 @@ def _session_and_actor(slug: str, session_id: int, need_actor: bool = True):
     session = queries.session_or_404(meeting, session_id)
     actor = report_actor(current_user, session)
     if need_actor and actor is None:
-        abort(403, description=_("Only this session's rapporteur and the meeting's organizers may work on its report."))
+        abort(
+            403,
+            description=_(
+                "Only this session's rapporteur and the meeting's organizers may work on its report."
+            ),
+        )
     return meeting, session, actor
 
 
 def _conflict_message() -> str:
     """Two people acting on one report at the same moment: the second one is refused and nothing changes."""
-    return _("Someone else changed this report at the same moment: nothing was changed. It is shown as it stands "
-             "now; look at it, then try again.")
+    return _(
+        "Someone else changed this report at the same moment: nothing was changed. It is shown as it stands "
+        "now; look at it, then try again."
+    )
 
 
 def _report_url(session, endpoint: str = "reports.show", **values) -> str:
@@ -107,6 +114,7 @@ def _report_url(session, endpoint: str = "reports.show", **values) -> str:
 
 
 # Rapporteurs -------------------------------------------------------------------------------------------
+
 
 @login_required
 def my_sessions():
@@ -125,7 +133,11 @@ def _rapporteurs_page(meeting, form, invitation_url=None, status=200):
     reports = queries.reports_by_session(meeting)
     roles = [r for r in meeting.roles if r.role == "rapporteur"]
     return render_template(
-        "reports/rapporteurs.html", meeting=meeting, form=form, reports=reports, roles=roles,
+        "reports/rapporteurs.html",
+        meeting=meeting,
+        form=form,
+        reports=reports,
+        roles=roles,
         invitation_url=invitation_url,
     ), status
 
@@ -146,10 +158,16 @@ def assign(slug):
     role, created = operations.assign_rapporteur(meeting, session, form.email.data, form.name.data or "")
     db.session.commit()
     if not created:
-        flash(_("%(email)s is now rapporteur of %(session)s.", email=role.user.email, session=session.title), "success")
+        flash(
+            _("%(email)s is now rapporteur of %(session)s.", email=role.user.email, session=session.title),
+            "success",
+        )
         return redirect(url_for("reports.rapporteurs", slug=slug))
     link = url_for("reports.accept_invitation", token=make_token(role.user), _external=True)
-    flash(_("An account was made for %(email)s. Send them the invitation link below.", email=role.user.email), "success")
+    flash(
+        _("An account was made for %(email)s. Send them the invitation link below.", email=role.user.email),
+        "success",
+    )
     return _rapporteurs_page(meeting, _assign_form(meeting), invitation_url=link)
 
 
@@ -168,7 +186,10 @@ def unassign(slug, role_id):
 def accept_invitation(token):
     user = read_token(token)
     if user is None:
-        abort(404, description=_("This invitation link is not valid any more: ask the organizers for a new one."))
+        abort(
+            404,
+            description=_("This invitation link is not valid any more: ask the organizers for a new one."),
+        )
     form = SetPasswordForm()
     if form.validate_on_submit():
         set_password(user, form.new_password.data)
@@ -181,6 +202,7 @@ def accept_invitation(token):
 
 # One rapporteur report ------------------------------------------------------------------------------
 
+
 def show(slug, session_id):
     meeting, session, actor = _session_and_actor(slug, session_id, need_actor=False)
     report = queries.report_of(session)
@@ -190,9 +212,16 @@ def show(slug, session_id):
         report = operations.get_or_start_report(session)
         db.session.commit()
     return render_template(
-        "reports/show.html", meeting=meeting, session=session, report=report, actor=actor,
-        steps=available_steps(report.status, actor), editable=can_edit(report.status, actor),
-        step_form=StepForm(), iscm_names=queries.iscm_names(), submit_step=submit_action(report.status),
+        "reports/show.html",
+        meeting=meeting,
+        session=session,
+        report=report,
+        actor=actor,
+        steps=available_steps(report.status, actor),
+        editable=can_edit(report.status, actor),
+        step_form=StepForm(),
+        iscm_names=queries.iscm_names(),
+        submit_step=submit_action(report.status),
         summary_final="reopen" in available_steps(report.status, actor)
         and queries.final_summary_printing_reports(meeting) is not None,
     )
@@ -200,8 +229,14 @@ def show(slug, session_id):
 
 def _editor(meeting, session, report, actor, content, base, conflict=None, status=200):
     return render_template(
-        "reports/edit.html", meeting=meeting, session=session, report=report, actor=actor,
-        rows=report_content.with_spare_rows(content), base=base, conflict=conflict,
+        "reports/edit.html",
+        meeting=meeting,
+        session=session,
+        report=report,
+        actor=actor,
+        rows=report_content.with_spare_rows(content),
+        base=base,
+        conflict=conflict,
         iscms=sorted(queries.iscm_names().items(), key=lambda pair: pair[1].casefold()),
         iscm_names=queries.iscm_names(),
     ), status
@@ -209,7 +244,12 @@ def _editor(meeting, session, report, actor, content, base, conflict=None, statu
 
 def _refuse_if_not_editable(report, actor):
     if not can_edit(report.status, actor):
-        abort(403, description=_("This report cannot be edited in its present state (%(status)s).", status=report.status))
+        abort(
+            403,
+            description=_(
+                "This report cannot be edited in its present state (%(status)s).", status=report.status
+            ),
+        )
 
 
 @login_required
@@ -222,13 +262,26 @@ def edit(slug, session_id):
         return _editor(meeting, session, report, actor, report.content, report.head)
     typed = _typed_content()
     try:
-        revision = operations.save_report(report, typed, request.form.get("base_revision"), current_user, actor)
+        revision = operations.save_report(
+            report, typed, request.form.get("base_revision"), current_user, actor
+        )
         db.session.commit()
     except (EditConflict, IntegrityError, StaleDataError):
         db.session.rollback()
-        return _editor(meeting, session, report, actor, typed, request.form.get("base_revision"),
-                       conflict=report, status=409)
-    flash(_("Saved as revision %(number)d.", number=revision.number) if revision else _("Nothing changed."), "success")
+        return _editor(
+            meeting,
+            session,
+            report,
+            actor,
+            typed,
+            request.form.get("base_revision"),
+            conflict=report,
+            status=409,
+        )
+    flash(
+        _("Saved as revision %(number)d.", number=revision.number) if revision else _("Nothing changed."),
+        "success",
+    )
     return redirect(_report_url(session, "reports.edit"))
 
 
@@ -241,14 +294,20 @@ def autosave(slug, session_id):
         return jsonify(error={"code": 403, "message": _("This report cannot be edited now.")}), 403
     try:
         revision = operations.save_report(
-            report, _typed_content(), request.form.get("base_revision"), current_user, actor,
+            report,
+            _typed_content(),
+            request.form.get("base_revision"),
+            current_user,
+            actor,
             origin="autosave",
         )
         db.session.commit()
     except (EditConflict, IntegrityError, StaleDataError):
         db.session.rollback()
-        message = _("Someone saved this report in another window or tab since you opened it. Nothing was "
-                    "overwritten: copy your text, reload the page, and add it again.")
+        message = _(
+            "Someone saved this report in another window or tab since you opened it. Nothing was "
+            "overwritten: copy your text, reload the page, and add it again."
+        )
         return jsonify(error={"code": 409, "message": message}, head=report.head), 409
     return jsonify(revision=report.head, saved=revision is not None)
 
@@ -257,7 +316,9 @@ def autosave(slug, session_id):
 def step(slug, session_id, action):
     meeting, session, actor = _session_and_actor(slug, session_id)
     if actor not in STEPS[action].actors:
-        abort(403, description=_("Only the meeting's organizers may request changes to a report or approve it."))
+        abort(
+            403, description=_("Only the meeting's organizers may request changes to a report or approve it.")
+        )
     report = operations.get_or_start_report(session)
     form = StepForm()
     if not form.validate_on_submit():
@@ -276,23 +337,36 @@ def step(slug, session_id, action):
         return show(slug, session_id), 409
     flash(_("The report is now: %(status)s.", status=_status_label(report.status)), "success")
     if summary_was_final and queries.final_summary_printing_reports(meeting) is None:
-        flash(_("The summary report was final and printed this report: it is a draft again. Mark it final once "
-                "the report is approved again."), "info")
+        flash(
+            _(
+                "The summary report was final and printed this report: it is a draft again. Mark it final once "
+                "the report is approved again."
+            ),
+            "info",
+        )
     return redirect(_report_url(session))
 
 
 def _status_label(status: str) -> str:
     return {
-        "draft": _("draft"), "submitted": _("submitted"), "changes_requested": _("changes requested"),
-        "resubmitted": _("resubmitted"), "approved": _("approved"),
+        "draft": _("draft"),
+        "submitted": _("submitted"),
+        "changes_requested": _("changes requested"),
+        "resubmitted": _("resubmitted"),
+        "approved": _("approved"),
     }[status]
 
 
 def _revisions_page(meeting, session, actor):
     report = operations.get_or_start_report(session)
     db.session.commit()
-    return render_template("reports/revisions.html", meeting=meeting, session=session, report=report,
-                           editable=can_edit(report.status, actor))
+    return render_template(
+        "reports/revisions.html",
+        meeting=meeting,
+        session=session,
+        report=report,
+        editable=can_edit(report.status, actor),
+    )
 
 
 @login_required
@@ -322,8 +396,14 @@ def revision(slug, session_id, number):
     against = next((r for r in report.revisions if r.number == against_number), None)
     lines = diff_lines(against.content if against else {}, shown.content, queries.iscm_names())
     return render_template(
-        "reports/revision.html", meeting=meeting, session=session, report=report, shown=shown, against=against,
-        lines=lines, editable=can_edit(report.status, actor),
+        "reports/revision.html",
+        meeting=meeting,
+        session=session,
+        report=report,
+        shown=shown,
+        against=against,
+        lines=lines,
+        editable=can_edit(report.status, actor),
     )
 
 
@@ -337,8 +417,13 @@ def restore(slug, session_id, number):
         db.session.commit()
     except EditConflict:
         db.session.rollback()
-        flash(_("A newer revision was saved since you opened this page: nothing was restored. Look at the "
-                "latest revision first."), "error")
+        flash(
+            _(
+                "A newer revision was saved since you opened this page: nothing was restored. Look at the "
+                "latest revision first."
+            ),
+            "error",
+        )
         return redirect(_report_url(session, "reports.revisions")), 303
     except WorkflowError as error:
         db.session.rollback()
@@ -348,17 +433,22 @@ def restore(slug, session_id, number):
         db.session.rollback()
         flash(_conflict_message(), "error")
         return _revisions_page(meeting, session, actor), 409
-    flash(_("Revision %(number)d is restored as revision %(head)d.", number=number, head=report.head), "success")
+    flash(
+        _("Revision %(number)d is restored as revision %(head)d.", number=number, head=report.head), "success"
+    )
     return redirect(_report_url(session, "reports.edit"))
 
 
 # The summary report --------------------------------------------------------------------------------
 
+
 def _readable_summary(slug):
     meeting = queries.meeting_or_404(slug)
     summary = queries.summary_of(meeting)
     if not can_view_summary_report(current_user, meeting, summary):
-        abort(403, description=_("The summary report is shown to everyone once the organizers mark it final."))
+        abort(
+            403, description=_("The summary report is shown to everyone once the organizers mark it final.")
+        )
     if summary is None:
         if not can_manage_meeting(current_user, meeting):
             abort(404, description=_("The organizers have not started the summary report yet."))
@@ -369,8 +459,13 @@ def _readable_summary(slug):
 
 def summary(slug):
     meeting, summary = _readable_summary(slug)
-    return render_template("reports/summary.html", meeting=meeting, summary=summary, doc=build_document(summary),
-                           can_manage=can_manage_meeting(current_user, meeting))
+    return render_template(
+        "reports/summary.html",
+        meeting=meeting,
+        summary=summary,
+        doc=build_document(summary),
+        can_manage=can_manage_meeting(current_user, meeting),
+    )
 
 
 #: Seconds between two looks of the waiting page at a PDF being built (the benchmark polls at the same pace).
@@ -399,7 +494,9 @@ def _remember_pending(summary, build) -> None:
 def _forget_pending(summary) -> None:
     pending = browser_session.get(PENDING, {})
     if _pending_slot(summary) in pending:
-        browser_session[PENDING] = {slot: key for slot, key in pending.items() if slot != _pending_slot(summary)}
+        browser_session[PENDING] = {
+            slot: key for slot, key in pending.items() if slot != _pending_slot(summary)
+        }
 
 
 def summary_pdf(slug):
@@ -410,15 +507,20 @@ def summary_pdf(slug):
     status = request_build(build)
     if status.state in (QUEUED, RUNNING):
         _remember_pending(summary, build)
-        return render_template("reports/building.html", meeting=meeting, failed=False, message="",
-                               refresh=BUILD_REFRESH_SECONDS), 202
+        return render_template(
+            "reports/building.html", meeting=meeting, failed=False, message="", refresh=BUILD_REFRESH_SECONDS
+        ), 202
     _forget_pending(summary)
     if status.state == FAILED:
-        return render_template("reports/building.html", meeting=meeting, failed=True, message=status.message), 500
+        return render_template(
+            "reports/building.html", meeting=meeting, failed=True, message=status.message
+        ), 500
     operations.audit_summary_download(summary)
     db.session.commit()
     path = ExportStore.current().get(build.kind, build.key, build.extension)
-    return send_file(path, mimetype="application/pdf", download_name=filename(summary), max_age=0, etag=build.key)
+    return send_file(
+        path, mimetype="application/pdf", download_name=filename(summary), max_age=0, etag=build.key
+    )
 
 
 def _summary_form(summary) -> SummaryForm:
@@ -429,18 +531,25 @@ def _summary_form(summary) -> SummaryForm:
 def _typed_material_headings() -> dict[str, str]:
     """The headings the form gave materials (`material-heading-<id>`), for the materials it had fields for."""
     prefix = "material-heading-"
-    return {name[len(prefix):]: value for name, value in request.form.items() if name.startswith(prefix)}
+    return {name[len(prefix) :]: value for name, value in request.form.items() if name.startswith(prefix)}
 
 
 def _summary_editor(meeting, summary, form=None, acronyms_form=None, conflict=False, status=200):
     form = form or _summary_form(summary)
     if acronyms_form is None:
         acronyms_form = AcronymsForm(version=summary.version)
-        acronyms_form.text.data = acronym_lists.as_lines(summary.acronyms if summary.acronyms_edited
-                                                         else derived_acronyms(summary))
-    return render_template("reports/summary_edit.html", meeting=meeting, summary=summary, form=form,
-                           acronyms_form=acronyms_form, conflict=conflict,
-                           reports=queries.reports_by_session(meeting)), status
+        acronyms_form.text.data = acronym_lists.as_lines(
+            summary.acronyms if summary.acronyms_edited else derived_acronyms(summary)
+        )
+    return render_template(
+        "reports/summary_edit.html",
+        meeting=meeting,
+        summary=summary,
+        form=form,
+        acronyms_form=acronyms_form,
+        conflict=conflict,
+        reports=queries.reports_by_session(meeting),
+    ), status
 
 
 def _summary_conflict(meeting, summary):
@@ -460,7 +569,10 @@ def summary_edit(slug):
         return _summary_editor(meeting, summary, form)
     if not form.validate_on_submit():
         return _summary_editor(meeting, summary, form, status=400)
-    values = {name: getattr(form, name).data for name in ("title", "subtitle", "date_line", "annexes", "final", "imprint")}
+    values = {
+        name: getattr(form, name).data
+        for name in ("title", "subtitle", "date_line", "annexes", "final", "imprint")
+    }
     values["annex_notes"] = form.notes.data
     values["material_headings"] = operations.material_headings(summary, _typed_material_headings())
     try:
@@ -480,7 +592,9 @@ def summary_acronyms(slug):
     form = AcronymsForm()
     rows, bad = acronym_lists.parse_lines(form.text.data or "")
     if bad:
-        form.text.errors = [_("Write each line as “ACRONYM: what it stands for”: %(lines)s", lines="; ".join(bad[:5]))]
+        form.text.errors = [
+            _("Write each line as “ACRONYM: what it stands for”: %(lines)s", lines="; ".join(bad[:5]))
+        ]
     if not form.validate_on_submit() or bad:
         return _summary_editor(meeting, summary, acronyms_form=form, status=400)
     try:
@@ -489,7 +603,10 @@ def summary_acronyms(slug):
     except (EditConflict, StaleDataError):
         db.session.rollback()
         return _summary_editor(meeting, summary, acronyms_form=form, conflict=True, status=409)
-    flash(_("The list of acronyms is saved.") if rows else _("The list of acronyms is derived again."), "success")
+    flash(
+        _("The list of acronyms is saved.") if rows else _("The list of acronyms is derived again."),
+        "success",
+    )
     return redirect(url_for("reports.summary_edit", slug=slug) + "#acronyms")
 
 
@@ -498,8 +615,15 @@ def _section_or_404(summary, section_id) -> SummarySection:
 
 
 def _section_page(meeting, summary, section, form, conflict=False, status=200):
-    return render_template("reports/section_edit.html", meeting=meeting, summary=summary, section=section, form=form,
-                           quote_form=QuoteForm(), conflict=conflict), status
+    return render_template(
+        "reports/section_edit.html",
+        meeting=meeting,
+        summary=summary,
+        section=section,
+        form=form,
+        quote_form=QuoteForm(),
+        conflict=conflict,
+    ), status
 
 
 @login_required
@@ -564,8 +688,15 @@ def quote_add(slug, section_id):
     quote_form = QuoteForm()
     if not quote_form.validate_on_submit():
         form = SectionForm(obj=section, version=section.version)
-        page = render_template("reports/section_edit.html", meeting=meeting, summary=summary, section=section,
-                               form=form, quote_form=quote_form, conflict=False)
+        page = render_template(
+            "reports/section_edit.html",
+            meeting=meeting,
+            summary=summary,
+            section=section,
+            form=form,
+            quote_form=quote_form,
+            conflict=False,
+        )
         return page, 400
     operations.add_quote(section, quote_form.speaker.data, quote_form.words.data)
     db.session.commit()
@@ -588,7 +719,9 @@ def quote_delete(slug, quote_id):
 
 REPORT = "/meetings/<slug>/sessions/<int:session_id>/report"
 bp.add_url_rule("/my/sessions", "my_sessions", my_sessions)
-bp.add_url_rule("/rapporteur-invitations/<token>", "accept_invitation", accept_invitation, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/rapporteur-invitations/<token>", "accept_invitation", accept_invitation, methods=["GET", "POST"]
+)
 bp.add_url_rule("/meetings/<slug>/rapporteurs", "rapporteurs", rapporteurs)
 bp.add_url_rule("/meetings/<slug>/rapporteurs", "assign", assign, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/rapporteurs/<int:role_id>/remove", "unassign", unassign, methods=["POST"])
@@ -598,19 +731,35 @@ bp.add_url_rule(f"{REPORT}/autosave", "autosave", autosave, methods=["POST"])
 bp.add_url_rule(f"{REPORT}/revisions", "revisions", revisions)
 bp.add_url_rule(f"{REPORT}/revisions/<int:number>", "revision", revision)
 bp.add_url_rule(f"{REPORT}/revisions/<int:number>/restore", "restore", restore, methods=["POST"])
-bp.add_url_rule(f"{REPORT}/<any(submit, resubmit, request_changes, approve, reopen):action>", "step", step,
-                methods=["POST"])
+bp.add_url_rule(
+    f"{REPORT}/<any(submit, resubmit, request_changes, approve, reopen):action>",
+    "step",
+    step,
+    methods=["POST"],
+)
 bp.add_url_rule("/meetings/<slug>/report", "summary", summary)
 bp.add_url_rule("/meetings/<slug>/report.pdf", "summary_pdf", summary_pdf)
 bp.add_url_rule("/meetings/<slug>/report/edit", "summary_edit", summary_edit, methods=["GET", "POST"])
 bp.add_url_rule("/meetings/<slug>/report/acronyms", "summary_acronyms", summary_acronyms, methods=["POST"])
 bp.add_url_rule("/meetings/<slug>/report/sections/new", "section_new", section_edit, methods=["GET", "POST"])
-bp.add_url_rule("/meetings/<slug>/report/sections/<int:section_id>/edit", "section_edit", section_edit,
-                methods=["GET", "POST"])
-bp.add_url_rule("/meetings/<slug>/report/sections/<int:section_id>/delete", "section_delete", section_delete,
-                methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/report/sections/<int:section_id>/move", "section_move", section_move,
-                methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/report/sections/<int:section_id>/quotes", "quote_add", quote_add, methods=["POST"])
-bp.add_url_rule("/meetings/<slug>/report/quotes/<int:quote_id>/delete", "quote_delete", quote_delete,
-                methods=["POST"])
+bp.add_url_rule(
+    "/meetings/<slug>/report/sections/<int:section_id>/edit",
+    "section_edit",
+    section_edit,
+    methods=["GET", "POST"],
+)
+bp.add_url_rule(
+    "/meetings/<slug>/report/sections/<int:section_id>/delete",
+    "section_delete",
+    section_delete,
+    methods=["POST"],
+)
+bp.add_url_rule(
+    "/meetings/<slug>/report/sections/<int:section_id>/move", "section_move", section_move, methods=["POST"]
+)
+bp.add_url_rule(
+    "/meetings/<slug>/report/sections/<int:section_id>/quotes", "quote_add", quote_add, methods=["POST"]
+)
+bp.add_url_rule(
+    "/meetings/<slug>/report/quotes/<int:quote_id>/delete", "quote_delete", quote_delete, methods=["POST"]
+)

@@ -30,7 +30,9 @@ def test_filter_subscribe_and_fetch_exactly_the_filtered_events(app, registry, l
     assert len(vobject.readOne(body.decode()).vevent_list) == 2
 
 
-def test_bali_process_and_labour_migration_lead_to_the_highlights_that_list_them(app, registry, live_server, page):
+def test_bali_process_and_labour_migration_lead_to_the_highlights_that_list_them(
+    app, registry, live_server, page
+):
     import os
 
     from coordinator.calendars.seed import seed_highlights
@@ -44,9 +46,13 @@ def test_bali_process_and_labour_migration_lead_to_the_highlights_that_list_them
     page.select_option("#f-theme", ["labour-migration"])
     page.click("#apply-filters")
     note = page.inner_text("#highlights-mentions")
-    assert "The ISCM 2023 Highlights list Bali Process among the ISCMs that addressed “Labour migration”" in note
+    assert (
+        "The ISCM 2023 Highlights list Bali Process among the ISCMs that addressed “Labour migration”" in note
+    )
     if os.environ.get("SCREENSHOT_DIR"):
-        page.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "calendar-highlights-mention.png"), full_page=True)
+        page.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "calendar-highlights-mention.png"), full_page=True
+        )
     page.click("#highlights-mentions a")
     assert page.url.endswith("/calendar/2023/highlights#thematic-areas")
     row = page.locator("#thematic-areas tr", has_text="Labour migration").first.inner_text()

@@ -51,15 +51,28 @@ def add_item(page, start, end, kind, title):
 
 
 #: Dedicated Discussion Session 1 as Annex IV gives it.
-SESSION_1_ISCMS = ("cmc", "midcom", "midwa", "ocam", "prague-process", "quito-process", "rcm", "riam", "rmfm", "sacm")
+SESSION_1_ISCMS = (
+    "cmc",
+    "midcom",
+    "midwa",
+    "ocam",
+    "prague-process",
+    "quito-process",
+    "rcm",
+    "riam",
+    "rmfm",
+    "sacm",
+)
 GUIDING_QUESTIONS = (
     "How can the IMRF contribute to migration governance within your respective regions?",
     "What are the main trends, challenges, gaps, that you would like to see addressed in the IMRF Policy Debate and "
     "at the IMRF Roundtables?",
     "What are effective practices and innovative approaches you would like to bring to the attention of the IMRF?",
 )
-TRESSLER = ("Ambassador Extraordinary and Plenipotentiary, Permanent Representative of Chile to the UN and "
-            "International Organizations in Geneva, Chair of the South American Conference on Migration (SACM)")
+TRESSLER = (
+    "Ambassador Extraordinary and Plenipotentiary, Permanent Representative of Chile to the UN and "
+    "International Organizations in Geneva, Chair of the South American Conference on Migration (SACM)"
+)
 SERRANO = "Head of Technical Secretariat of the Regional Conference on Migration (RCM)"
 
 
@@ -109,32 +122,65 @@ def rebuild_the_opening_session(page):
     attach(page, "vitorino", "speaker")
     assert "António Vitorino" in page.locator("ul.attached-people").inner_text()
     page.click("text=Back to the agenda")
-    add_item(page, "15:45", "16:00", "walkthrough", "Walk-through the agenda, housekeeping rules and background")
+    add_item(
+        page, "15:45", "16:00", "walkthrough", "Walk-through the agenda, housekeeping rules and background"
+    )
     attach(page, "wen li", "speaker")
     page.click("text=Back to the agenda")
     assert page.locator("#session-1 tr.item").count() == 3
 
 
 def rebuild_discussion_session_1(page):
-    add_session(page, "Dedicated Discussion Session 1", "discussion", "16:00", "17:30", ("en", "es"),
-                SESSION_1_ISCMS, "Interactive discussion with participating ISCMs based in Western time zones",
-                "to discuss possible contributions by interested ISCMs to the IMRF", GUIDING_QUESTIONS)
+    add_session(
+        page,
+        "Dedicated Discussion Session 1",
+        "discussion",
+        "16:00",
+        "17:30",
+        ("en", "es"),
+        SESSION_1_ISCMS,
+        "Interactive discussion with participating ISCMs based in Western time zones",
+        "to discuss possible contributions by interested ISCMs to the IMRF",
+        GUIDING_QUESTIONS,
+    )
     session = page.locator("#session-2")
-    assert "CMC, MIDCOM, MIDWA, OCAM, Prague Process, Quito Process, RCM, RIAM, RMFM, SACM" in session.inner_text()
+    assert (
+        "CMC, MIDCOM, MIDWA, OCAM, Prague Process, Quito Process, RCM, RIAM, RMFM, SACM"
+        in session.inner_text()
+    )
     session.locator("text=Add an item").click()
     page.fill("input[name=start]", "16:00")
     page.fill("input[name=end]", "17:20")
     page.select_option("select[name=kind]", "discussion")
-    page.fill("input[name=title]", "Discussion on possible ISCMs contributions to the IMRF, including IMRF "
-                                   "roundtables on Global Compact objectives")
+    page.fill(
+        "input[name=title]",
+        "Discussion on possible ISCMs contributions to the IMRF, including IMRF "
+        "roundtables on Global Compact objectives",
+    )
     page.click("form.grid-form button.primary")
-    attach(page, "tressler", "facilitator", "Chair of the South American Conference on Migration (SACM)",
-           role_label="Discussion Session Facilitator", listed_as=TRESSLER)
-    attach(page, "chelugui", "speaker", "Chair of the Regional Ministerial Forum on Migration for East and Horn of "
-                                        "Africa (RMFM)")
+    attach(
+        page,
+        "tressler",
+        "facilitator",
+        "Chair of the South American Conference on Migration (SACM)",
+        role_label="Discussion Session Facilitator",
+        listed_as=TRESSLER,
+    )
+    attach(
+        page,
+        "chelugui",
+        "speaker",
+        "Chair of the Regional Ministerial Forum on Migration for East and Horn of Africa (RMFM)",
+    )
     attach(page, "serrano", "speaker", SERRANO)
-    attach(page, "sharfeldin", "speaker", "Chair of the African Union Horn of Africa Initiative on Human Trafficking "
-                                          "and Smuggling of Migrants (AU HoAI)", delivery="written")
+    attach(
+        page,
+        "sharfeldin",
+        "speaker",
+        "Chair of the African Union Horn of Africa Initiative on Human Trafficking "
+        "and Smuggling of Migrants (AU HoAI)",
+        delivery="written",
+    )
     assert page.locator("ul.attached-people > li").count() == 4
     page.click("text=Back to the agenda")
     page.locator("#session-2").locator("text=Add an item").click()
@@ -146,7 +192,9 @@ def rebuild_discussion_session_1(page):
     attach(page, "serrano", "rapporteur", SERRANO, role_label="Discussion Session Rapporteur")
     page.click("text=Back to the agenda")
     assert page.locator("#session-2 tr.item").count() == 2
-    assert page.locator("#problems").count() == 0  # items inside their sessions, a rapporteur, nobody booked twice
+    assert (
+        page.locator("#problems").count() == 0
+    )  # items inside their sessions, a rapporteur, nobody booked twice
 
 
 def read_the_pdf(page, live_server) -> str:
@@ -160,19 +208,27 @@ def read_the_pdf(page, live_server) -> str:
 def events_by_summary(body: bytes) -> tuple[dict, dict]:
     """The feed read by two parsers: {summary: (start, end, description)} from icalendar and from vobject."""
     by_icalendar = {
-        str(event["SUMMARY"]): (event.decoded("DTSTART"), event.decoded("DTEND"), str(event.get("DESCRIPTION", "")))
+        str(event["SUMMARY"]): (
+            event.decoded("DTSTART"),
+            event.decoded("DTEND"),
+            str(event.get("DESCRIPTION", "")),
+        )
         for event in icalendar.Calendar.from_ical(body).walk("VEVENT")
     }
     by_vobject = {
-        event.summary.value: (event.dtstart.value, event.dtend.value, getattr(event, "description", None) and
-                              event.description.value or "")
+        event.summary.value: (
+            event.dtstart.value,
+            event.dtend.value,
+            getattr(event, "description", None) and event.description.value or "",
+        )
         for event in vobject.readOne(body.decode()).vevent_list
     }
     return by_icalendar, by_vobject
 
 
-def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(app, live_server, page, registry,
-                                                                            make_user):
+def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(
+    app, live_server, page, registry, make_user
+):
     seed_people(app)
     sign_in_as_organizer(page, live_server, make_user("staff", email="organizer@example.org"))
     create_the_meeting(page, live_server)
@@ -193,7 +249,10 @@ def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(app
     discussion = page.locator("#session-2 tr.item")
     assert discussion.nth(0).locator("td").nth(1).inner_text() == "23:00–00:20 +1 day"
     assert discussion.nth(1).locator("td").nth(1).inner_text() == "00:20 +1 day–00:30 +1 day"
-    assert f"Discussion Session Facilitator: H.E. Mr Frank Tressler Zamorano, {TRESSLER}" in discussion.nth(0).inner_text()
+    assert (
+        f"Discussion Session Facilitator: H.E. Mr Frank Tressler Zamorano, {TRESSLER}"
+        in discussion.nth(0).inner_text()
+    )
     assert f"Speaker: Mr Luis Alonso Serrano Echeverría, {SERRANO}" in discussion.nth(0).inner_text()
     guiding = page.locator("#session-2 details.questions")
     guiding.locator("summary").click()
@@ -206,8 +265,10 @@ def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(app
     assert f"Discussion Session Facilitator: H.E. Mr Frank Tressler Zamorano, {TRESSLER}" in text
     assert "– written statement from Mr Ahmed Sharfeldin, Director General" in text
     assert f"Discussion Session Rapporteur: Mr Luis Alonso Serrano Echeverría, {SERRANO}" in text
-    assert ("Interactive discussion with participating ISCMs based in Western time zones: CMC; MIDCOM; MIDWA; OCAM; "
-            "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM.") in text
+    assert (
+        "Interactive discussion with participating ISCMs based in Western time zones: CMC; MIDCOM; MIDWA; OCAM; "
+        "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM."
+    ) in text
 
     feed_url = page.locator("p.exports a", has_text="Calendar (.ics)").get_attribute("href")
     assert feed_url == f"{live_server}/meetings/grcp-9/calendar.ics"
@@ -218,10 +279,14 @@ def test_organizer_rebuilds_two_sessions_reads_them_in_manila_and_subscribes(app
     by_icalendar, by_vobject = events_by_summary(response.body())
     zurich = ZoneInfo("Europe/Zurich")
     expected = {
-        "GRCP 9: General Opening Session": (datetime(2021, 11, 10, 15, tzinfo=zurich),
-                                            datetime(2021, 11, 10, 16, tzinfo=zurich)),
-        "GRCP 9: Dedicated Discussion Session 1": (datetime(2021, 11, 10, 16, tzinfo=zurich),
-                                                   datetime(2021, 11, 10, 17, 30, tzinfo=zurich)),
+        "GRCP 9: General Opening Session": (
+            datetime(2021, 11, 10, 15, tzinfo=zurich),
+            datetime(2021, 11, 10, 16, tzinfo=zurich),
+        ),
+        "GRCP 9: Dedicated Discussion Session 1": (
+            datetime(2021, 11, 10, 16, tzinfo=zurich),
+            datetime(2021, 11, 10, 17, 30, tzinfo=zurich),
+        ),
     }
     for events in (by_icalendar, by_vobject):
         assert {summary: times[:2] for summary, times in events.items()} == expected

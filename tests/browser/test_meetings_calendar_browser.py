@@ -13,8 +13,9 @@ def screenshot(page, tmp_path, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
-def test_staff_add_a_timed_entry_from_the_calendar_and_open_it_from_the_month_grid(live_server, page, registry,
-                                                                                     make_user, tmp_path):
+def test_staff_add_a_timed_entry_from_the_calendar_and_open_it_from_the_month_grid(
+    live_server, page, registry, make_user, tmp_path
+):
     staff = make_user("staff")
     page.goto(f"{live_server}/login")
     page.fill("input[name=email]", staff.email)

@@ -6,7 +6,10 @@ from tests.conftest import PASSWORD
 from tests.participants_factories import add_meeting, grant, pdf_text
 
 HEADER = "Title,First name,Last name,E-mail,ISCM,Capacity\n"
-WITH_ERROR = HEADER + "Ms,Rüya,Gümürkçü,ruya@example.org,Almaty Process,Chair\nDr,Tomáš,Urubek,tomas@example.org,Prage Process,Chair\n"
+WITH_ERROR = (
+    HEADER
+    + "Ms,Rüya,Gümürkçü,ruya@example.org,Almaty Process,Chair\nDr,Tomáš,Urubek,tomas@example.org,Prage Process,Chair\n"
+)
 FIXED = WITH_ERROR.replace("Prage Process", "Prague Process")
 
 
@@ -56,8 +59,10 @@ def test_grcp9s_own_list_imports_after_fixing_a_typo(live_server, page, app, reg
 
     page.goto(f"{live_server}/meetings/som-2024/participants/import")
     typo = tmp_path / "grcp9.csv"
-    typo.write_text(annex.read_text(encoding="utf-8").replace("Budapest Process Chair", "Budapset Process Chair"),
-                    encoding="utf-8")
+    typo.write_text(
+        annex.read_text(encoding="utf-8").replace("Budapest Process Chair", "Budapset Process Chair"),
+        encoding="utf-8",
+    )
     page.set_input_files("input[type=file]", str(typo))
     page.click("button.primary")
     errors = page.locator(".import-errors").inner_text()

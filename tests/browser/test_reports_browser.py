@@ -19,7 +19,9 @@ def _login(page, base, email):
 
 def _saved_content(app, session_id):
     with app.app_context():
-        report = db.session.scalar(sa.select(RapporteurReport).where(RapporteurReport.session_id == session_id))
+        report = db.session.scalar(
+            sa.select(RapporteurReport).where(RapporteurReport.session_id == session_id)
+        )
         return report.content if report else None
 
 
