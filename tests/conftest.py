@@ -5,6 +5,7 @@
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 
 import pytest
@@ -126,6 +127,12 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+def age_file(path, seconds: float) -> None:
+    """Make a file look `seconds` old, as a lock or an upload left that long ago would be."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
 
 
 PASSWORD = "correct horse battery"

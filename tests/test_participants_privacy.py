@@ -3,8 +3,6 @@ its entries but nothing that names them."""
 
 import io
 import json
-import os
-import time
 
 import sqlalchemy as sa
 
@@ -18,6 +16,7 @@ from coordinator.participants.operations import add_participant, group_by_key, u
 from coordinator.participants.seed import load_data
 from coordinator.people.models import Person
 from coordinator.people.operations import create_person, update_person
+from tests.conftest import age_file
 from tests.participants_factories import (
     add_meeting,
     add_person_participant,
@@ -181,8 +180,7 @@ def test_an_upload_is_kept_a_day_and_no_longer(app, client, make_user, auth):
 
     first = upload(b"Name\nAna Costa\n")
     (stored,) = (app.config["EXPORT_DIR"] / "imports").glob("*.json")
-    a_day_ago = time.time() - importing.UPLOAD_LIFETIME - 60
-    os.utime(stored, (a_day_ago, a_day_ago))
+    age_file(stored, importing.UPLOAD_LIFETIME + 60)
     response = client.get(first)
     assert response.status_code == 302 and response.headers["Location"].endswith("/participants/import")
     second = upload(b"Name\nBen Dia\n")
