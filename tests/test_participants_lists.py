@@ -374,3 +374,25 @@ def test_capacities_are_cased_as_annex_vi_prints_them():
         "Observer",
         "Organizer",
     ]
+
+
+def test_a_printouts_key_changes_with_the_templates_it_is_laid_out_from(app, tmp_path):
+    import shutil
+
+    seed_grcp9(app)
+    copy = tmp_path / "templates"
+    shutil.copytree(app.template_folder, copy)
+    app.template_folder = str(copy)
+
+    def fingerprint():
+        with app.test_request_context():
+            return badges(get_meeting("grcp-9"), ListOptions()).fingerprint
+
+    prints = [fingerprint()]
+    for name in ("participants/pdf/badges.html", "pdf/base.css"):
+        with open(copy / name, "a", encoding="utf-8") as template:
+            template.write("\n/* a change of layout */\n")
+        prints.append(fingerprint())
+    with open(copy / "meetings" / "show.html", "a", encoding="utf-8") as unrelated:
+        unrelated.write("\n{# not printed on a badge #}\n")
+    assert len({repr(p) for p in prints}) == 3 and fingerprint() == prints[-1]

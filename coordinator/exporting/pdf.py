@@ -7,7 +7,7 @@ page_css %}` for their own @page rules.
 
 from pathlib import Path
 
-from flask import render_template
+from flask import current_app, render_template
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -25,6 +25,14 @@ class LocalOnlyFetcher(URLFetcher):
             if path.is_relative_to(STATIC_DIR) and path.is_file():
                 return super().fetch(url, headers)
         raise ValueError(f"Refused to fetch {url!r}: PDFs use local resources only.")
+
+
+def template_fingerprint(*patterns: str) -> list[str]:
+    """Every template matching `patterns` (globs under templates/), by name and text: part of a PDF's content key,
+    so a change of layout gives new keys and no file laid out by an older template is served again."""
+    root = Path(current_app.template_folder)
+    files = sorted({path for pattern in patterns for path in root.glob(pattern) if path.is_file()})
+    return [f"{path.relative_to(root)}\n{path.read_text()}" for path in files]
 
 
 def render_pdf_html(template_name: str, **context) -> str:

@@ -5,13 +5,11 @@ benchmark's 450 rows take about 12 s) is built off the request by the export job
 page refreshes until the file is there.
 """
 
-from pathlib import Path
-
 from flask import current_app
 from flask_babel import force_locale
 
 from coordinator.exporting.jobs import BuildRequest
-from coordinator.exporting.pdf import render_pdf, render_pdf_html
+from coordinator.exporting.pdf import render_pdf, render_pdf_html, template_fingerprint
 from coordinator.exporting.store import content_key
 from coordinator.extensions import db
 from coordinator.meetings import agenda
@@ -62,18 +60,20 @@ def build_agenda_pdf(release_id: int, zones: list[list[str]], left_out: list[str
         return agenda_pdf(release, [agenda.ZoneColumn(tuple(column)) for column in zones], left_out)
 
 
-def _fingerprint() -> list[str]:
-    root = Path(current_app.template_folder)
-    return [(root / name).read_text() for name in TEMPLATES]
-
-
 def build_request(
     release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out: list[str], locale: str
 ) -> BuildRequest:
     """What to build for this release in these zones and language; its key names the file in the store."""
     zones = [list(column.zones) for column in columns]
     key = content_key(
-        KIND, release.meeting.id, release.meeting.version, release.id, zones, left_out, locale, _fingerprint()
+        KIND,
+        release.meeting.id,
+        release.meeting.version,
+        release.id,
+        zones,
+        left_out,
+        locale,
+        template_fingerprint(*TEMPLATES),
     )
     return BuildRequest(
         KIND,

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
+from coordinator.exporting.pdf import template_fingerprint
 from coordinator.participants.labels import capacity_label
 from coordinator.participants.lists import (
     ListOptions,
@@ -22,8 +23,8 @@ from coordinator.participants.lists import (
 )
 from coordinator.participants.models import Participant
 
-#: Raise when a template's look changes, so files built from the old one are not served again.
-TEMPLATE_VERSION = 2
+#: Every template a printout is laid out from: part of its content key (template_fingerprint).
+TEMPLATES = ("participants/pdf/**/*", "pdf/*")
 BADGES_PER_SHEET = 8
 #: The longest word and the longest name a badge's name holds at each type size but the smallest
 #: (21, 17, 13.5 pt); a place card's line holds half as many letters again (40, 34, 28 pt).
@@ -113,7 +114,7 @@ def _dates(meeting) -> str:
 
 
 def _common(meeting, kind: str) -> list:
-    return [TEMPLATE_VERSION, kind, str(get_locale() or "en"), meeting_heading(meeting)]
+    return [template_fingerprint(*TEMPLATES), kind, str(get_locale() or "en"), meeting_heading(meeting)]
 
 
 def participant_list(meeting, options: ListOptions) -> Printout:

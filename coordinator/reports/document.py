@@ -6,10 +6,8 @@ to any of it gives a new content key and a new PDF, and nothing else does.
 """
 
 from dataclasses import asdict
-from pathlib import Path
 
 from babel.dates import get_timezone, get_timezone_name
-from flask import current_app
 from flask_babel import format_date, get_locale
 
 from coordinator.core.timezones import utc_to_local
@@ -202,10 +200,3 @@ def build_document(summary: SummaryReport) -> dict:
         "annexes": _annexes(summary),
         "iscm_names": queries.iscm_names(),
     }
-
-
-def template_fingerprint() -> list[str]:
-    """Every template the report may render, by name and text, so a change of layout also gives a new key."""
-    root = Path(current_app.template_folder)
-    files = sorted({path for pattern in TEMPLATE_GLOBS for path in root.glob(pattern) if path.is_file()})
-    return [f"{path.relative_to(root)}\n{path.read_text()}" for path in files]

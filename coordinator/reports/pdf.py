@@ -4,10 +4,10 @@ from flask import current_app
 from flask_babel import force_locale, get_locale
 
 from coordinator.exporting.jobs import BuildRequest
-from coordinator.exporting.pdf import render_pdf, render_pdf_html
+from coordinator.exporting.pdf import render_pdf, render_pdf_html, template_fingerprint
 from coordinator.exporting.store import content_key
 from coordinator.extensions import db
-from coordinator.reports.document import build_document, template_fingerprint
+from coordinator.reports.document import TEMPLATE_GLOBS, build_document
 from coordinator.reports.models import SummaryReport
 
 KIND = "summary-report"
@@ -15,7 +15,7 @@ TEMPLATE = "reports/summary_pdf.html"
 
 
 def summary_key(document: dict, locale: str) -> str:
-    return content_key(KIND, locale, document, template_fingerprint())
+    return content_key(KIND, locale, document, template_fingerprint(*TEMPLATE_GLOBS))
 
 
 def summary_html(document: dict) -> str:
