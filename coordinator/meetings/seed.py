@@ -15,23 +15,12 @@ from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, Session
 from coordinator.meetings.operations import release_agenda
-from coordinator.people.models import Person
+from coordinator.people.models import PERSON_DETAILS, Person
 from coordinator.people.queries import get_person_by_key
 
 DATA_FILE = Path(__file__).parent / "data" / "grcp9.yaml"
 #: How Annex IV words an appearance where the directory alone does not say it so.
 APPEARANCE_WORDING = ("capacity", "role_label", "listed_name", "listed_as")
-PERSON_FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "position",
-    "organisation",
-    "country",
-    "email",
-    "timezone",
-    "full_position",
-)
 
 
 def load_grcp9() -> dict:
@@ -61,7 +50,7 @@ def seed_people(data: dict, iscms: dict[str, Iscm]) -> int:
     for row in data["people"]:
         if get_person_by_key(row["key"]) is not None:
             continue
-        person = Person(key=row["key"], **{name: row.get(name) for name in PERSON_FIELDS})
+        person = Person(key=row["key"], **{name: row.get(name) for name in PERSON_DETAILS})
         person.given_name = person.given_name or ""
         person.iscm = iscms.get(row.get("iscm") or "")
         db.session.add(person)

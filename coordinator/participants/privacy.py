@@ -17,21 +17,10 @@ from coordinator.participants.importing import UPLOADS
 from coordinator.participants.lists import frozen_sort_keys
 from coordinator.participants.models import Participant, new_token
 from coordinator.participants.printouts import KINDS
-from coordinator.people.models import Person
+from coordinator.people.models import PERSON_DETAILS, Person
 
 #: The person's fields that erasure blanks, here and in the audit log's past entries.
-ERASED_PERSON_FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "position",
-    "organisation",
-    "country",
-    "email",
-    "timezone",
-    "full_position",
-    "key",
-)
+ERASED_PERSON_FIELDS = (*PERSON_DETAILS, "key")
 PERSON_FIELDS = (*ERASED_PERSON_FIELDS, "created_at", "updated_at", "erased_at")
 #: Cached printouts that print names: the participants' own, the summary report (its speakers and
 #: participants annexes) and the agenda (its speakers).

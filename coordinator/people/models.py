@@ -9,6 +9,19 @@ from coordinator.db import UTCDateTime, utcnow
 from coordinator.extensions import db
 
 HONORIFICS = ("H.E. Mr", "H.E. Ms", "Mr", "Ms", "Dr", "Prof.")
+#: What describes a person, apart from their ISCM and account: what the directory edits, the seeds load and
+#: erasure blanks.
+PERSON_DETAILS = (
+    "honorific",
+    "given_name",
+    "family_name",
+    "position",
+    "organisation",
+    "country",
+    "email",
+    "timezone",
+    "full_position",
+)
 
 
 class Person(db.Model):

@@ -3,20 +3,9 @@
 from coordinator.audit.operations import diff, record
 from coordinator.core.concurrency import check_version
 from coordinator.extensions import db
-from coordinator.people.models import Person
+from coordinator.people.models import PERSON_DETAILS, Person
 
-FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "position",
-    "organisation",
-    "country",
-    "iscm_id",
-    "email",
-    "timezone",
-    "full_position",
-)
+FIELDS = (*PERSON_DETAILS, "iscm_id")
 
 
 def _clean(name: str, value):
