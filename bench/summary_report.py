@@ -7,7 +7,7 @@ On a throw-away SQLite database with the demo data. Figures (medians of RUNS):
 - the build itself (`run_build`: gather the document, render the HTML, lay it out, store it), WeasyPrint alone
   laying out the very same final HTML, and their ratio;
 - through the app as a reader gets it: GET /meetings/grcp-9/report.pdf with the store emptied, then a look every
-  BUILD_REFRESH_SECONDS (the waiting page's own pace) until the PDF is served, so it is rounded up to that pace;
+  WAITING_PAGE_REFRESH (the waiting page's own pace) until the PDF is served, so it is rounded up to that pace;
 - the requests around it: the first one (which gathers the document to find its key and starts the build), a look
   while the build runs (which reuses the remembered key), and a repeat once the file is kept.
 """
@@ -27,13 +27,12 @@ from flask_migrate import upgrade  # noqa: E402
 from coordinator import create_app  # noqa: E402
 from coordinator.cli import seed_demo_data  # noqa: E402
 from coordinator.config import TestConfig  # noqa: E402
-from coordinator.exporting.jobs import run_build  # noqa: E402
+from coordinator.exporting.jobs import WAITING_PAGE_REFRESH, run_build  # noqa: E402
 from coordinator.exporting.pdf import html_to_pdf  # noqa: E402
 from coordinator.extensions import db  # noqa: E402
 from coordinator.reports.document import build_document  # noqa: E402
 from coordinator.reports.models import SummaryReport  # noqa: E402
 from coordinator.reports.pdf import build_request, summary_html  # noqa: E402
-from coordinator.reports.views import BUILD_REFRESH_SECONDS  # noqa: E402
 
 RUNS = 3
 URL = "/meetings/grcp-9/report.pdf"
@@ -59,7 +58,7 @@ def through_the_app(client) -> dict[str, float]:
     assert response.status_code == 202, response.status_code
     look, response = timed(lambda: client.get(URL))
     while response.status_code == 202:
-        time.sleep(BUILD_REFRESH_SECONDS)
+        time.sleep(WAITING_PAGE_REFRESH)
         response = client.get(URL)
     assert response.status_code == 200, response.status_code
     served = time.perf_counter() - start
@@ -105,7 +104,7 @@ def main() -> None:
         print(f"  WeasyPrint alone, same HTML      : {alone * 1000:8.0f} ms")
         print(f"  ratio build / WeasyPrint         : {build / alone:8.2f}")
         print(
-            f"  through the app, looks every {BUILD_REFRESH_SECONDS} s : {median('served') * 1000:8.0f} ms until served"
+            f"  through the app, looks every {WAITING_PAGE_REFRESH} s : {median('served') * 1000:8.0f} ms until served"
         )
         print(f"  first request (key, start build) : {median('first') * 1000:8.1f} ms")
         print(f"  a look while it builds           : {median('look') * 1000:8.1f} ms")

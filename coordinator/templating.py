@@ -5,6 +5,7 @@ from flask_babel import format_datetime, get_locale, get_timezone
 
 from coordinator.core.markup import render_markdown
 from coordinator.core.partial_dates import describe_partial_date
+from coordinator.exporting.labels import stage_label
 
 
 def url_with(**overrides) -> str:
@@ -37,4 +38,5 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["reader_zone"] = reader_zone
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["partial_date"] = partial_date
+    app.jinja_env.filters["stage_label"] = stage_label
     app.jinja_env.filters["local_datetime"] = local_datetime

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from flask import Flask, current_app
+from flask import Flask, current_app, render_template
 
 from coordinator.exporting.store import ExportStore
 
@@ -143,6 +143,36 @@ def request_build(request: BuildRequest, arguments: Callable[[], dict] | None = 
             current_app.logger.exception("Export %s could not be started", request.job_id)
             store.release(*where, failure=str(error) or type(error).__name__)
     return build_status(request)
+
+
+def stored_or_requested(
+    request: BuildRequest,
+    build_here: Callable[[], bytes] | None = None,
+    arguments: Callable[[], dict] | None = None,
+):
+    """(the file, DONE) when it is stored, or built here by `build_here` when the caller finds it cheap enough to
+    make while the reader waits; otherwise (None, the state of the one build off the request)."""
+    store = ExportStore.current()
+    where = (request.kind, request.key, request.extension)
+    path = store.get(*where)
+    if path is None and build_here is not None:
+        path = store.put(*where, build_here())
+    if path is not None:
+        return path, BuildStatus(DONE)
+    status = request_build(request, arguments)
+    return (store.get(*where) if status.state == DONE else None), status
+
+
+#: How often a waiting page looks again, in seconds.
+WAITING_PAGE_REFRESH = 2
+
+
+def waiting_page(title: str, status: BuildStatus, url: str):
+    """The page (and status) a reader waits on for a PDF built off the request; `url` asks for it again."""
+    page = render_template(
+        "exporting/building.html", title=title, status=status, url=url, refresh=WAITING_PAGE_REFRESH
+    )
+    return page, 500 if status.state == FAILED else 202
 
 
 def build_status(request: BuildRequest) -> BuildStatus:

@@ -438,23 +438,14 @@ def agenda_pdf(slug: str):
         abort(404, _("The agenda is not released yet."))
     columns, left_out = _columns(meeting, release.snapshot)
     build = agenda_pdfs.build_request(release, columns, left_out, str(get_locale()))
-    store = ExportStore.current()
-    path = store.get(build.kind, build.key, build.extension)
-    if path is None and agenda_pdfs.is_small(release):
-        path = store.put(
-            build.kind, build.key, build.extension, agenda_pdfs.agenda_pdf(release, columns, left_out)
-        )
+    build_here = (
+        (lambda: agenda_pdfs.agenda_pdf(release, columns, left_out))
+        if agenda_pdfs.is_small(release)
+        else None
+    )
+    path, status = jobs.stored_or_requested(build, build_here)
     if path is None:
-        status = jobs.request_build(build)
-        if status.state != jobs.DONE:
-            return render_template(
-                "meetings/agenda_pdf_building.html",
-                meeting=meeting,
-                status=status,
-                jobs=jobs,
-                **_meeting_context(meeting),
-            ), 500 if status.state == jobs.FAILED else 202
-        path = store.get(build.kind, build.key, build.extension)
+        return jobs.waiting_page(_("Agenda (PDF)"), status, request.full_path)
     filename = f"{meeting.slug}-agenda-v{release.number}.pdf"
     return Response(
         path.read_bytes(),

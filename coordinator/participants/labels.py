@@ -2,7 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 
-from coordinator.exporting import jobs
 from coordinator.participants.models import DEFAULT_GROUPS
 
 #: As Annex VI prints them: a capital letter, except "incoming Chair" and "for the Chair", which read on
@@ -48,13 +47,6 @@ STATUS_LABELS = {
     "declined": _l("declined"),
     "attended": _l("attended"),
 }
-#: What the progress page says a printout's build is doing.
-STAGE_LABELS = {
-    jobs.PREPARING: _l("Preparing the rows…"),
-    jobs.WAITING: _l("Waiting for a worker…"),
-    jobs.BUILDING: _l("Laying out the pages…"),
-    jobs.SAVING: _l("Saving the file…"),
-}
 GROUP_LABELS = {
     "iscms": _l("Participants from ISCMs"),
     "host": _l("Host and Organizers"),
@@ -76,7 +68,3 @@ def group_title(group) -> str:
     if group.key in GROUP_LABELS and group.title == english[group.key]:
         return str(GROUP_LABELS[group.key])
     return group.title
-
-
-def stage_label(stage: str) -> str:
-    return str(STAGE_LABELS.get(stage, STAGE_LABELS[jobs.WAITING]))

@@ -17,6 +17,7 @@ from coordinator.auth.permissions import admin_required
 from coordinator.core.concurrency import EditConflict
 from coordinator.core.http import child_or_404, safe_next_url, wants_json
 from coordinator.exporting import jobs
+from coordinator.exporting.labels import stage_label
 from coordinator.exporting.pdf import html_to_pdf, render_pdf_html
 from coordinator.exporting.store import ExportStore, content_key
 from coordinator.extensions import db, login_manager
@@ -37,7 +38,7 @@ from coordinator.participants.forms import (
     SettingsForm,
     UploadForm,
 )
-from coordinator.participants.labels import capacity_label, stage_label, status_label
+from coordinator.participants.labels import capacity_label, status_label
 from coordinator.participants.lists import ORDERS, ListOptions
 from coordinator.participants.mail import mail_configured, send_invitation
 from coordinator.participants.models import Participant
@@ -525,27 +526,24 @@ def _serve(meeting: Meeting, printout: printouts.Printout):
     A build already running for the same data is joined without rendering anything again.
     """
     build = _build_request(printout.kind, content_key(printout.fingerprint))
-    store = ExportStore.current()
-    path = store.get(build.kind, build.key, build.extension)
-    if path is None and printout.inline:
-        html = render_pdf_html(printout.template, **printout.context)
-        path = store.put(build.kind, build.key, build.extension, html_to_pdf(html))
+
+    def html() -> str:
+        return render_pdf_html(printout.template, **printout.context)
+
+    path, _status = jobs.stored_or_requested(
+        build, (lambda: html_to_pdf(html())) if printout.inline else None, lambda: {"html": html()}
+    )
     if path is None:
-        status = jobs.request_build(
-            build, lambda: {"html": render_pdf_html(printout.template, **printout.context)}
-        )
-        if status.state != jobs.DONE:
-            return redirect(
-                url_for(
-                    "participants.export_progress",
-                    slug=meeting.slug,
-                    kind=printout.kind,
-                    key=build.key,
-                    name=printout.filename,
-                    back=request.full_path,
-                )
+        return redirect(
+            url_for(
+                "participants.export_progress",
+                slug=meeting.slug,
+                kind=printout.kind,
+                key=build.key,
+                name=printout.filename,
+                back=request.full_path,
             )
-        path = store.get(build.kind, build.key, build.extension)
+        )
     _audit_export(meeting, printout.kind.replace("-", " "))
     return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=printout.filename)
 

@@ -18,8 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from coordinator.auth.operations import set_password
 from coordinator.core.concurrency import EditConflict
 from coordinator.core.http import child_or_404
-from coordinator.exporting.jobs import DONE, FAILED, QUEUED, RUNNING, build_status, request_build
-from coordinator.exporting.store import ExportStore
+from coordinator.exporting.jobs import DONE, QUEUED, RUNNING, build_status, stored_or_requested, waiting_page
 from coordinator.extensions import db
 from coordinator.meetings.access import (
     can_manage_meeting,
@@ -468,8 +467,6 @@ def summary(slug):
     )
 
 
-#: Seconds between two looks of the waiting page at a PDF being built (the benchmark polls at the same pace).
-BUILD_REFRESH_SECONDS = 2
 PENDING = "summary_pdf_builds"
 
 
@@ -504,20 +501,17 @@ def summary_pdf(slug):
     reader waiting on a page that looks again every few seconds."""
     meeting, summary = _readable_summary(slug)
     build = _pending_build(summary) or build_request(summary)
-    status = request_build(build)
+    path, status = stored_or_requested(build)
     if status.state in (QUEUED, RUNNING):
         _remember_pending(summary, build)
-        return render_template(
-            "reports/building.html", meeting=meeting, failed=False, message="", refresh=BUILD_REFRESH_SECONDS
-        ), 202
-    _forget_pending(summary)
-    if status.state == FAILED:
-        return render_template(
-            "reports/building.html", meeting=meeting, failed=True, message=status.message
-        ), 500
+    else:
+        _forget_pending(summary)
+    if path is None:
+        return waiting_page(
+            _("Summary report (PDF)"), status, url_for("reports.summary_pdf", slug=meeting.slug)
+        )
     operations.audit_summary_download(summary)
     db.session.commit()
-    path = ExportStore.current().get(build.kind, build.key, build.extension)
     return send_file(
         path, mimetype="application/pdf", download_name=filename(summary), max_age=0, etag=build.key
     )
