@@ -434,3 +434,40 @@ def test_the_report_lists_only_who_took_part_and_the_released_agenda(app, client
     assert "Invitedonly" not in page and "Registeredonly" not in page
     assert "Unreleased working title" not in page
     assert page.count('id="annex-agenda-') == 4
+
+
+def test_saving_the_cover_form_unchanged_logs_no_change(app, client, auth, report_setup):
+    from coordinator.audit.models import AuditEntry
+    from coordinator.reports.models import SummaryReport as Summary
+
+    summary_id = _som_summary(app)
+    auth.login(report_setup.organizer)
+    blank_notes = {f"notes-{key}": "" for key in ("agenda", "speakers", "participants", "materials")}
+    form = {
+        "title": "SOM 1 report",
+        "annexes": ["agenda", "description"],
+        "imprint": " © 2024 IOM ",
+        "notes-description": "The website ",
+        "notes-rapporteur_reports": " ",
+        **blank_notes,
+    }
+    for _ in range(2):
+        with app.app_context():
+            version = db.session.get(Summary, summary_id).version
+        assert (
+            client.post("/meetings/som-1/report/edit", data={**form, "version": version}).status_code == 302
+        )
+    with app.app_context():
+        changes = db.session.scalars(
+            sa.select(AuditEntry.changes)
+            .where(AuditEntry.object_type == "SummaryReport", AuditEntry.action == "update")
+            .order_by(AuditEntry.id)
+        ).all()
+        summary = db.session.get(Summary, summary_id)
+        assert (summary.annexes, summary.imprint, summary.annex_notes) == (
+            ["description", "agenda"],
+            "© 2024 IOM",
+            {"description": "The website"},
+        )
+    assert changes[-1] == {}
+    assert changes[-2]["annex_notes"] == [{}, {"description": "The website"}]

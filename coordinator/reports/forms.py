@@ -83,7 +83,9 @@ class SummaryForm(FlaskForm):
         validators=[Length(max=20_000)],
         description=_l("Printed on the page after the cover: disclaimer, publisher, copyright."),
     )
-    notes = FormField(AnnexNotesForm, _l("Printed at the end of a built-in annex (Markdown)"))
+    annex_notes = FormField(
+        AnnexNotesForm, _l("Printed at the end of a built-in annex (Markdown)"), name="notes"
+    )
 
 
 class AcronymsForm(FlaskForm):

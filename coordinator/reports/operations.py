@@ -270,20 +270,29 @@ def material_headings(summary: SummaryReport, typed: dict[str, str]) -> dict[str
     return {material_id: heading for material_id, heading in headings.items() if heading}
 
 
+def _stored_summary_values(values: dict) -> dict:
+    """The form's values as the summary keeps them: annexes in their printed order, the imprint stripped, and
+    only the annex notes that say something (the form always sends every annex's note, blank or not)."""
+    return {
+        **values,
+        "annexes": [key for key in BUILT_IN_ANNEXES if key in values["annexes"]],
+        "imprint": (values["imprint"] or "").strip(),
+        "annex_notes": {
+            key: text.strip() for key, text in values["annex_notes"].items() if (text or "").strip()
+        },
+    }
+
+
 def update_summary(summary: SummaryReport, values: dict, version) -> None:
     """Cover, imprint, annexes and their notes, the final mark; refused when someone else saved since the form
-    was opened."""
+    was opened. The audit log records what the stored values changed, so a save of the same form logs none."""
     check_version(summary, version)
+    stored = _stored_summary_values(values)
     before = {name: getattr(summary, name) for name in SUMMARY_FIELDS}
     for name in SUMMARY_FIELDS:
-        setattr(summary, name, values[name])
-    summary.annexes = [key for key in BUILT_IN_ANNEXES if key in values["annexes"]]
-    summary.imprint = (values["imprint"] or "").strip()
-    summary.annex_notes = {
-        key: text.strip() for key, text in values["annex_notes"].items() if (text or "").strip()
-    }
+        setattr(summary, name, stored[name])
     db.session.flush()
-    record("update", summary, f"Summary report of {summary.meeting.slug}", diff(before, values))
+    record("update", summary, f"Summary report of {summary.meeting.slug}", diff(before, stored))
 
 
 def set_acronyms(summary: SummaryReport, acronyms: list[dict], edited: bool, version) -> None:

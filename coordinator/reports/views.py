@@ -4,7 +4,6 @@ Every view: load (404) → check access (403, with the reason) → act; operatio
 """
 
 import difflib
-from types import SimpleNamespace
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask import session as browser_session
@@ -519,7 +518,7 @@ def summary_pdf(slug):
 
 def _summary_form(summary) -> SummaryForm:
     """The cover and annexes form on the summary as saved, its annex notes included."""
-    return SummaryForm(obj=summary, notes=SimpleNamespace(**(summary.annex_notes or {})))
+    return SummaryForm(obj=summary)
 
 
 def _typed_material_headings() -> dict[str, str]:
@@ -563,11 +562,7 @@ def summary_edit(slug):
         return _summary_editor(meeting, summary, form)
     if not form.validate_on_submit():
         return _summary_editor(meeting, summary, form, status=400)
-    values = {
-        name: getattr(form, name).data
-        for name in ("title", "subtitle", "date_line", "annexes", "final", "imprint")
-    }
-    values["annex_notes"] = form.notes.data
+    values = {name: form[name].data for name in operations.SUMMARY_FIELDS if name in form}
     values["material_headings"] = operations.material_headings(summary, _typed_material_headings())
     try:
         operations.update_summary(summary, values, form.version.data)
