@@ -161,8 +161,11 @@ def _event(report: RapporteurReport, action: str, to_status: str, comment: str, 
 
 def take_step(
     report: RapporteurReport, action: str, user, actor: str | None, comment: str = ""
-) -> ReportEvent:
-    """Move the report along its workflow, refusing a step out of order, by the wrong person, or empty."""
+) -> tuple[ReportEvent, bool]:
+    """Move the report along its workflow, refusing a step out of order, by the wrong person, or empty.
+
+    (event, True) when the step made the final summary report that printed the report a draft again.
+    """
     step = STEPS.get(action)
     if step is None or report.status not in step.from_statuses:
         raise WorkflowError(_("This step is not possible in the report's present state."))
@@ -175,21 +178,20 @@ def take_step(
         raise EmptyReport(_("The report is empty: write the notes of the session before submitting it."))
     event = _event(report, action, step.to_status, comment, user)
     report.status = step.to_status
-    if action == "reopen":
-        _unmark_final_summary(report)
+    unmarked = action == "reopen" and _unmark_final_summary(report)
     db.session.flush()
     record(
         action, report, f"Rapporteur report of {report.session.title}: {event.from_status} → {step.to_status}"
     )
-    return event
+    return event, unmarked
 
 
-def _unmark_final_summary(report: RapporteurReport) -> None:
+def _unmark_final_summary(report: RapporteurReport) -> bool:
     """A final summary report prints the approved reports: one reopened would silently drop out of it, so the
-    summary becomes a draft again until the organizers mark it final once more."""
+    summary becomes a draft again until the organizers mark it final once more. True when it was final."""
     summary = queries.final_summary_printing_reports(report.session.meeting)
     if summary is None:
-        return
+        return False
     summary.final = False
     record(
         "update",
@@ -198,6 +200,7 @@ def _unmark_final_summary(report: RapporteurReport) -> None:
         f"the report of {report.session.title} was reopened",
         {"final": [True, False]},
     )
+    return True
 
 
 def assign_rapporteur(meeting: Meeting, session: Session, email: str, name: str) -> tuple[MeetingRole, bool]:

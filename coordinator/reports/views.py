@@ -321,9 +321,10 @@ def step(slug, session_id, action):
     form = StepForm()
     if not form.validate_on_submit():
         return show(slug, session_id), 400
-    summary_was_final = queries.final_summary_printing_reports(meeting) is not None
     try:
-        operations.take_step(report, action, current_user, actor, form.comment.data or "")
+        _event, summary_unmarked = operations.take_step(
+            report, action, current_user, actor, form.comment.data or ""
+        )
         db.session.commit()
     except WorkflowError as error:
         db.session.rollback()
@@ -334,7 +335,7 @@ def step(slug, session_id, action):
         flash(_conflict_message(), "error")
         return show(slug, session_id), 409
     flash(_("The report is now: %(status)s.", status=_status_label(report.status)), "success")
-    if summary_was_final and queries.final_summary_printing_reports(meeting) is None:
+    if summary_unmarked:
         flash(
             _(
                 "The summary report was final and printed this report: it is a draft again. Mark it final once "
