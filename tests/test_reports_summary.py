@@ -471,3 +471,23 @@ def test_saving_the_cover_form_unchanged_logs_no_change(app, client, auth, repor
         )
     assert changes[-1] == {}
     assert changes[-2]["annex_notes"] == [{}, {"description": "The website"}]
+
+
+def test_acronyms_saved_over_another_organizers_save_are_refused_with_409_and_kept_in_the_editor(
+    app, client, auth, report_setup
+):
+    from coordinator.reports.models import SummaryReport as Summary
+
+    summary_id = _som_summary(app)
+    auth.login(report_setup.organizer)
+    with app.app_context():
+        version = db.session.get(Summary, summary_id).version
+    saved = {"version": version, "text": "GCM: Global Compact for Migration"}
+    assert client.post("/meetings/som-1/report/acronyms", data=saved).status_code == 302
+    stale = client.post("/meetings/som-1/report/acronyms", data={**saved, "text": "IMRF: Review Forum"})
+    assert stale.status_code == 409
+    assert "IMRF: Review Forum" in stale.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Summary, summary_id).acronyms == [
+            {"acronym": "GCM", "expansion": "Global Compact for Migration"}
+        ]

@@ -546,10 +546,11 @@ def _summary_editor(meeting, summary, form=None, acronyms_form=None, conflict=Fa
     ), status
 
 
-def _summary_conflict(meeting, summary):
-    """Another organizer changed the same sections at the same moment: nothing is changed, the page says so."""
+def _summary_conflict(meeting, summary, form=None, acronyms_form=None):
+    """Another organizer saved the summary report at the same moment: nothing is changed, the editor says so
+    and keeps what was typed in the form that was sent."""
     db.session.rollback()
-    return _summary_editor(meeting, summary, conflict=True, status=409)
+    return _summary_editor(meeting, summary, form, acronyms_form, conflict=True, status=409)
 
 
 @login_required
@@ -569,8 +570,7 @@ def summary_edit(slug):
         operations.update_summary(summary, values, form.version.data)
         db.session.commit()
     except (EditConflict, StaleDataError):
-        db.session.rollback()
-        return _summary_editor(meeting, summary, form, conflict=True, status=409)
+        return _summary_conflict(meeting, summary, form=form)
     flash(_("The summary report is saved."), "success")
     return redirect(url_for("reports.summary_edit", slug=slug))
 
@@ -591,8 +591,7 @@ def summary_acronyms(slug):
         operations.set_acronyms(summary, rows, bool(rows), form.version.data)
         db.session.commit()
     except (EditConflict, StaleDataError):
-        db.session.rollback()
-        return _summary_editor(meeting, summary, acronyms_form=form, conflict=True, status=409)
+        return _summary_conflict(meeting, summary, acronyms_form=form)
     flash(
         _("The list of acronyms is saved.") if rows else _("The list of acronyms is derived again."),
         "success",
