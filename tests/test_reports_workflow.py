@@ -378,3 +378,44 @@ def test_a_new_report_is_prefilled_with_the_agendas_facilitator_and_the_sessions
     content = _report(app, report_setup.session_ids[0])[2]
     assert content["facilitator"] == "H.E. Mr Frank Tressler, Chair of the SACM"
     assert content["iscms_present"] == ["Prague Process", "Regional Conference on Migration (RCM)"]
+
+
+def test_a_new_report_names_the_facilitator_and_speakers_in_the_agendas_own_wording(
+    app, client, auth, report_setup
+):
+    from datetime import UTC, datetime
+
+    from coordinator.meetings.models import AgendaItem, ItemPerson, Session
+    from coordinator.people.models import Person
+
+    with app.app_context():
+        session = db.session.get(Session, report_setup.session_ids[0])
+        item = AgendaItem(
+            title="Discussion",
+            starts_at=datetime(2024, 3, 5, 9, tzinfo=UTC),
+            ends_at=datetime(2024, 3, 5, 10, tzinfo=UTC),
+        )
+        item.people = [
+            ItemPerson(
+                person=Person(honorific="Mr", given_name="Luis", family_name="Serrano", position="Head"),
+                role="facilitator",
+                capacity="Head of the RCM Secretariat",
+                listed_name="Mr Luis Alonso Serrano Echeverría",
+                listed_as="Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+            ),
+            ItemPerson(
+                person=Person(honorific="Ms", given_name="Ana", family_name="Ruiz", position="Director"),
+                role="speaker",
+                capacity="Chair of the SACM",
+            ),
+        ]
+        session.items.append(item)
+        db.session.commit()
+    auth.login(report_setup.rapporteurs[0])
+    client.get(report_setup.url(0, "/edit"))
+    content = _report(app, report_setup.session_ids[0])[2]
+    assert content["facilitator"] == (
+        "Mr Luis Alonso Serrano Echeverría, "
+        "Head of Technical Secretariat of the Regional Conference on Migration (RCM)"
+    )
+    assert [row["speaker"] for row in content["floor"]] == ["Ms Ana Ruiz, Director, Chair of the SACM"]

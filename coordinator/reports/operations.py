@@ -13,6 +13,7 @@ from coordinator.auth.models import ROLE_USER
 from coordinator.auth.operations import create_user, get_user_by_email
 from coordinator.core.concurrency import EditConflict, check_version
 from coordinator.extensions import db
+from coordinator.meetings import agenda
 from coordinator.meetings.models import Meeting, MeetingRole, Session
 from coordinator.meetings.operations import grant_role
 from coordinator.reports import content as report_content
@@ -34,8 +35,9 @@ class EmptyReport(WorkflowError):
 
 
 def _appearance_label(link) -> str:
-    person = link.person
-    return ", ".join(part for part in (person.name_with_honorific, link.capacity or person.position) if part)
+    """Name and wording as the agenda prints the appearance (its own listed name and words when it has them)."""
+    person = agenda.appearance(link)
+    return ", ".join(part for part in (person["name"], agenda.described(person)) if part)
 
 
 def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
