@@ -12,6 +12,7 @@ import vobject
 from coordinator.audit.models import AuditEntry
 from coordinator.extensions import db
 from coordinator.meetings.models import Meeting, MeetingRole
+from coordinator.meetings.operations import RESERVED_SLUGS
 from tests.calendar_factories import add_entry
 
 
@@ -109,6 +110,24 @@ def test_creating_is_refused_without_the_right_and_saves_nothing(
     as_role(role)
     assert client.post("/meetings/new", data=entry_form()).status_code == expected
     assert meeting_count(app) == 0
+
+
+def test_a_meeting_whose_slug_is_a_fixed_address_gets_a_page_of_its_own(app, client, registry, as_role):
+    as_role("staff")
+    first = client.post("/meetings/new", data=entry_form(number="New", title="A new dialogue"))
+    second = client.post("/meetings/new", data=entry_form(number="NEW", title="Another new dialogue"))
+    assert [first.headers["Location"], second.headers["Location"]] == ["/meetings/new-2", "/meetings/new-3"]
+    assert "<h1>A new dialogue</h1>" in client.get("/meetings/new-2").get_data(as_text=True)
+    assert "<h1>New meeting</h1>" in client.get("/meetings/new").get_data(as_text=True)
+
+
+def test_every_fixed_meetings_address_is_reserved(app):
+    fixed = {
+        rule.rule.removeprefix("/meetings/")
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/meetings/") and not rule.arguments and rule.rule.count("/") == 2
+    }
+    assert fixed == RESERVED_SLUGS
 
 
 @pytest.mark.parametrize("role", ["staff", "admin"])

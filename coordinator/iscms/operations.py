@@ -1,14 +1,12 @@
 """Every change to the registry, each recorded in the audit log. Operations flush; views commit."""
 
-import re
-import unicodedata
-
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from coordinator.audit.operations import diff, record
 from coordinator.core.concurrency import check_version
 from coordinator.core.partial_dates import format_partial_date, period_end
+from coordinator.core.slugs import slugify, unique_slug
 from coordinator.extensions import db
 from coordinator.iscms.models import ChairTerm, Iscm, Region, Theme
 
@@ -56,11 +54,6 @@ class RegistryError(ValueError):
         self.field = field
 
 
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("+", "-plus-")).strip("-")
-
-
 def snapshot(iscm: Iscm) -> dict:
     values = {name: getattr(iscm, name) for name in EDITABLE_FIELDS}
     values["regions"] = sorted(region.slug for region in iscm.regions)
@@ -103,26 +96,14 @@ def _assign(iscm: Iscm, values: dict) -> None:
         iscm.themes = _by_slugs(Theme, values["themes"])
 
 
-def _slug_taken(slug: str) -> bool:
-    return db.session.scalar(sa.select(Iscm.id).where(Iscm.slug == slug)) is not None
-
-
-def _usable_slug(text: str) -> str:
-    slug = slugify(text)[:SLUG_LENGTH].strip("-")
-    return "" if slug in RESERVED_SLUGS else slug
-
-
 def new_slug(acronym: str, name: str) -> str:
     """The acronym's slug; else the name's, when the acronym gives none that is free (no Latin letters, a word
     of the registry's own addresses, taken); else iscm-<n>. A new ISCM always gets an address of its own."""
     for text in (acronym, name):
-        slug = _usable_slug(text)
-        if slug and not _slug_taken(slug):
+        slug = slugify(text)[:SLUG_LENGTH].strip("-")
+        if slug and unique_slug(Iscm, slug, RESERVED_SLUGS) == slug:
             return slug
-    number = 1
-    while _slug_taken(f"iscm-{number}"):
-        number += 1
-    return f"iscm-{number}"
+    return unique_slug(Iscm, "iscm", RESERVED_SLUGS, numbered=True)
 
 
 def create_iscm(values: dict) -> Iscm:

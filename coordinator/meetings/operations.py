@@ -12,11 +12,11 @@ from flask_babel import gettext as _
 
 from coordinator.audit.operations import diff, record
 from coordinator.core.concurrency import check_version
+from coordinator.core.slugs import slugify, unique_slug
 from coordinator.core.timezones import utc_to_local
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Theme
-from coordinator.iscms.operations import slugify
 from coordinator.meetings import agenda, releases
 from coordinator.meetings.models import (
     AgendaItem,
@@ -62,6 +62,8 @@ MEETING_FIELDS = (
     "outcome_documents",
     "source",
 )
+#: The meetings' own fixed addresses under /meetings/ (views.py): no meeting may take one as its slug.
+RESERVED_SLUGS = frozenset({"new"})
 REQUIRED_MEETING_TEXT = ("title", "timezone", "visibility", "status", "description", "objectives")
 #: Meeting fields an iCal subscriber sees change (RFC 5545 SEQUENCE): its time, title, place or status.
 MEETING_SEQUENCE_FIELDS = (
@@ -140,26 +142,19 @@ def entry_slug(year: int | None, iscm_slugs: list[str], title: str, day: date | 
     return slugify(" ".join(part for part in parts if part))[:120].strip("-") or "meeting"
 
 
-def unique_slug(base: str) -> str:
-    """`base`, or `base-2`, `base-3`... when taken (one query)."""
-    taken = set(db.session.scalars(sa.select(Meeting.slug).where(Meeting.slug.like(f"{base}%"))))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 def _new_slug(values: dict) -> str:
     """A series number makes the slug (GRCP 10 -> grcp-10); otherwise year, ISCMs, title and first day."""
     if values.get("number"):
-        return unique_slug(slugify(values["number"])[:100] or "meeting")
+        return unique_slug(Meeting, slugify(values["number"])[:100] or "meeting", RESERVED_SLUGS)
     return unique_slug(
+        Meeting,
         entry_slug(
             _derived_year(values),
             list(values.get("iscms") or []),
             values["title"],
             values.get("start_date") or values.get("month"),
-        )
+        ),
+        RESERVED_SLUGS,
     )
 
 
