@@ -306,6 +306,31 @@ def test_a_bad_edit_changes_nothing(app, client, auth, entry):
         assert (meeting.title, meeting.sequence, meeting.all_day) == ("Bali Process SOM", 0, True)
 
 
+def field_errors(page: str) -> list[str]:
+    return re.findall(r'<p class="error" role="alert">([^<]+)</p>', page)
+
+
+def test_a_year_or_count_that_is_not_a_number_gets_one_message(app, client, registry, as_role):
+    as_role("staff")
+    response = client.post(
+        "/meetings/new", data=entry_form(start_date="", end_date="", year="abc", count="x")
+    )
+    assert response.status_code == 400
+    assert field_errors(response.get_data(as_text=True)) == [
+        "Give the first day (or, when the source does not give it, the month or year).",
+        "Not a valid integer value.",
+        "Not a valid integer value.",
+    ]
+    response = client.post(
+        "/meetings/new", data=entry_form(start_date="", end_date="", year="1899", count="0")
+    )
+    assert field_errors(response.get_data(as_text=True)) == [
+        "Number must be between 1900 and 2200.",
+        "Number must be between 1 and 1000.",
+    ]
+    assert meeting_count(app) == 0
+
+
 def test_an_entry_dated_only_to_a_month_is_edited_without_inventing_a_day(app, client, registry, as_role):
     slug = add_entry(
         app,

@@ -24,7 +24,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
-from coordinator.core.forms import LinesField, MultiCheckboxField, TimeZoneField
+from coordinator.core.forms import LinesField, MultiCheckboxField, NumberRangeIfNumber, TimeZoneField
 from coordinator.core.timezones import (
     AmbiguousLocalTime,
     NonexistentLocalTime,
@@ -143,7 +143,7 @@ class MeetingForm(FlaskForm):
     )
     year = IntegerField(
         _l("Year only"),
-        validators=[Optional(), NumberRange(min=1900, max=2200)],
+        validators=[Optional(), NumberRangeIfNumber(min=1900, max=2200)],
         description=_l("When the source gives neither day nor month."),
     )
     dates_text = StringField(
@@ -154,7 +154,7 @@ class MeetingForm(FlaskForm):
     count = IntegerField(
         _l("Number of events"),
         default=1,
-        validators=[Optional(), NumberRange(min=1, max=1000)],
+        validators=[Optional(), NumberRangeIfNumber(min=1, max=1000)],
         description=_l("When one entry stands for several, e.g. five training workshops."),
     )
 
