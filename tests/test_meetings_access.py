@@ -198,6 +198,29 @@ def test_unknown_meetings_sessions_and_items_are_404(client, grcp9, sign_in, rol
         assert client.post(f"/meetings/grcp-9/items/{grcp9.item_id}/people/999999/edit").status_code == 404
 
 
+def test_rows_of_one_item_or_meeting_are_not_reached_through_another(app, client, grcp9, sign_in, make_user):
+    sign_in("organizer", grcp9.meeting_id)
+    with app.app_context():
+        link = db.session.get(ItemPerson, grcp9.link_id)
+        other_item = next(i.id for i in link.item.session.items if i.id != grcp9.item_id)
+        before = (link.item_id, link.role, len(link.item.people))
+        other_meeting = Meeting(
+            slug="other", title="Other", timezone="UTC", visibility="public", status="published"
+        )
+        other_meeting.roles.append(MeetingRole(user_id=make_user("user").id, role="organizer"))
+        db.session.add(other_meeting)
+        db.session.commit()
+        role_id = other_meeting.roles[0].id
+    person_url = f"/meetings/grcp-9/items/{other_item}/people/{grcp9.link_id}"
+    assert client.post(f"{person_url}/edit", data={"role": "moderator"}).status_code == 404
+    assert client.post(f"{person_url}/delete").status_code == 404
+    assert client.post(f"/meetings/grcp-9/roles/{role_id}/delete").status_code == 404
+    with app.app_context():
+        link = db.session.get(ItemPerson, grcp9.link_id)
+        assert (link.item_id, link.role, len(link.item.people)) == before
+        assert db.session.get(MeetingRole, role_id) is not None
+
+
 def test_an_anonymous_reader_remembers_nothing_but_is_shown_the_zone(client, grcp9):
     response = client.post("/meetings/grcp-9/agenda/zone", data={"tz": "Asia/Manila"})
     assert response.headers["Location"].endswith("/meetings/grcp-9/agenda?tz=Asia/Manila")

@@ -25,6 +25,7 @@ from werkzeug.utils import secure_filename
 
 from coordinator.auth.operations import get_user_by_email
 from coordinator.core.concurrency import EditConflict
+from coordinator.core.http import child_or_404
 from coordinator.core.timezones import NonexistentLocalTime, all_zone_names, local_to_utc, utc_to_local
 from coordinator.exporting import jobs
 from coordinator.exporting.store import ExportStore
@@ -128,10 +129,7 @@ def _load_managed(slug: str) -> Meeting:
 
 
 def _load_session(meeting: Meeting, session_id: int) -> Session:
-    session = db.session.get(Session, session_id)
-    if session is None or session.meeting_id != meeting.id:
-        abort(404)
-    return session
+    return child_or_404(Session, session_id, meeting_id=meeting.id)
 
 
 def _load_item(meeting: Meeting, item_id: int) -> AgendaItem:
@@ -310,10 +308,7 @@ def add_material_view(slug: str):
 
 
 def _load_material(meeting: Meeting, material_id: int) -> Material:
-    material = db.session.get(Material, material_id)
-    if material is None or material.meeting_id != meeting.id:
-        abort(404)
-    return material
+    return child_or_404(Material, material_id, meeting_id=meeting.id)
 
 
 def material_file(slug: str, material_id: int):
@@ -357,9 +352,7 @@ def roles(slug: str):
 
 def remove_role(slug: str, role_id: int):
     meeting = _load_managed(slug)
-    assignment = db.session.get(MeetingRole, role_id)
-    if assignment is None or assignment.meeting_id != meeting.id:
-        abort(404)
+    assignment = child_or_404(MeetingRole, role_id, meeting_id=meeting.id)
     try:
         revoke_role(assignment)
     except AgendaError as error:
@@ -766,18 +759,11 @@ def item_people(slug: str, item_id: int):
     return _render_item_people(meeting, item, form)
 
 
-def _load_link(item: AgendaItem, link_id: int) -> ItemPerson:
-    link = db.session.get(ItemPerson, link_id)
-    if link is None or link.item_id != item.id:
-        abort(404)
-    return link
-
-
 def item_person_edit(slug: str, item_id: int, link_id: int):
     """One attached person's role, delivery, capacity and the agenda's own words for them (item people page)."""
     meeting = _load_managed(slug)
     item = _load_item(meeting, item_id)
-    link = _load_link(item, link_id)
+    link = child_or_404(ItemPerson, link_id, item_id=item.id)
     form = _appearance_form(link, request.form)
     if form.validate_on_submit():
         changes = update_appearance(link, form.appearance_values())
@@ -815,7 +801,7 @@ def people_search(slug: str):
 def item_person_delete(slug: str, item_id: int, link_id: int):
     meeting = _load_managed(slug)
     item = _load_item(meeting, item_id)
-    link = _load_link(item, link_id)
+    link = child_or_404(ItemPerson, link_id, item_id=item.id)
     detach_person(link)
     db.session.commit()
     flash(_("The person is detached from the item."), "success")
