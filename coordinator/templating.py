@@ -1,7 +1,7 @@
 """Template filters and globals shared by every page."""
 
 from flask import Flask, request, url_for
-from flask_babel import format_datetime, get_locale, get_timezone
+from flask_babel import get_locale, get_timezone
 
 from coordinator.core.markup import render_markdown
 from coordinator.core.partial_dates import describe_partial_date
@@ -19,11 +19,6 @@ def url_with(**overrides) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
-def local_datetime(value) -> str:
-    """An instant (stored in UTC) in the reader's zone, written as their language writes it."""
-    return format_datetime(value, "medium") if value else ""
-
-
 def partial_date(value, precision) -> str:
     return describe_partial_date(value, precision, get_locale())
 
@@ -39,4 +34,3 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["partial_date"] = partial_date
     app.jinja_env.filters["stage_label"] = stage_label
-    app.jinja_env.filters["local_datetime"] = local_datetime
