@@ -98,14 +98,48 @@ def test_printed_parts_follow_the_reports_order_and_its_own_headings():
         "floor",
         *[p for p in content.PARTS if p not in ("challenges", "floor")],
     ]
-    assert parts[0] == {"key": "challenges", "heading": "Gaps", "intro": "What are the gaps?"}
-    assert parts[1] == {"key": "floor", "heading": "", "intro": ""}
+    assert parts[0] == {
+        "key": "challenges",
+        "kind": "list",
+        "heading": "Gaps",
+        "intro": "What are the gaps?",
+        "filled": False,
+    }
+    assert parts[1] == {"key": "floor", "kind": "floor", "heading": "", "intro": "", "filled": False}
     assert next(p for p in parts if p["key"] == "practices")["heading"] == "Effective practices"
 
 
 def test_content_saved_before_the_layout_fields_prints_in_the_usual_order():
     parts = content.printed_parts({"objective": "x"}, DEFAULTS)
     assert [part["key"] for part in parts] == list(content.PARTS)
+
+
+def test_printed_parts_say_which_have_something_to_print_the_rapporteur_filling_the_people():
+    report = content.normalise({"objective": "x", "consensuses": ["We agree"], "practices": [{"text": "y"}]})
+    filled = [part["key"] for part in content.printed_parts(report, DEFAULTS) if part["filled"]]
+    assert filled == ["objective", "consensuses", "practices"]
+    with_rapporteur = content.printed_parts(report, DEFAULTS, rapporteur="Ms R")
+    assert [part["key"] for part in with_rapporteur if part["filled"]] == [
+        "people",
+        "objective",
+        "consensuses",
+        "practices",
+    ]
+
+
+def test_every_part_has_a_kind_a_heading_and_an_editor_field():
+    from coordinator.reports.forms import PART_FIELDS
+
+    assert content.LIST_FIELDS == (
+        "guiding_questions",
+        "iscms_present",
+        "consensuses",
+        "challenges",
+        "recommendations",
+        "next_steps",
+    )
+    assert set(content.TEXT_FIELDS) == {"title", "facilitator", "opening", "objective", "free_text"}
+    assert list(content.PART_HEADINGS) == list(PART_FIELDS) == list(content.PARTS)
 
 
 def test_as_lines_names_iscms_for_comparison():

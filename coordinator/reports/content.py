@@ -19,30 +19,43 @@ A report's content is a plain dict (kept as JSON):
 
 from collections.abc import Mapping
 
-LIST_FIELDS = (
-    "iscms_present",
-    "guiding_questions",
-    "consensuses",
-    "challenges",
-    "recommendations",
-    "next_steps",
-)
-TEXT_FIELDS = ("title", "opening", "facilitator", "objective", "free_text")
-#: The parts of a report, in the order they print unless the rapporteur orders them otherwise.
-PARTS = (
-    "opening",
-    "people",
-    "objective",
-    "guiding_questions",
-    "iscms_present",
-    "floor",
-    "consensuses",
-    "practices",
-    "challenges",
-    "recommendations",
-    "next_steps",
-    "free_text",
-)
+from flask_babel import lazy_gettext as _l
+
+#: The parts of a report and the kind of each, in the order they print unless the rapporteur orders them
+#: otherwise. text: one Markdown text; list: Markdown lines; floor: [{iscm, speaker, notes}]; practices:
+#: [{iscm, text}]; people: the facilitator (and the session's rapporteur, who is not part of the content).
+PARTS = {
+    "opening": "text",
+    "people": "people",
+    "objective": "text",
+    "guiding_questions": "list",
+    "iscms_present": "list",
+    "floor": "floor",
+    "consensuses": "list",
+    "practices": "practices",
+    "challenges": "list",
+    "recommendations": "list",
+    "next_steps": "list",
+    "free_text": "text",
+}
+LIST_FIELDS = tuple(part for part, kind in PARTS.items() if kind == "list")
+#: The text parts, the report's own title, and the facilitator its people part prints.
+TEXT_FIELDS = ("title", "facilitator", *(part for part, kind in PARTS.items() if kind == "text"))
+#: The heading each part prints under unless the rapporteur gives its own.
+PART_HEADINGS = {
+    "opening": "",
+    "people": _l("Participants"),
+    "objective": _l("Objective"),
+    "guiding_questions": _l("Guiding questions for discussion"),
+    "iscms_present": _l("ISCMs present"),
+    "floor": _l("ISCMs and speakers who took the floor"),
+    "consensuses": _l("Main consensuses"),
+    "practices": _l("Effective practices"),
+    "challenges": _l("Challenges"),
+    "recommendations": _l("Recommendations"),
+    "next_steps": _l("Next steps"),
+    "free_text": _l("Further notes"),
+}
 #: Blank rows the editor adds under each list, so more can be written without JavaScript.
 SPARE_ROWS = 2
 #: Upper bounds that keep one save of one report to a sane size.
@@ -175,14 +188,26 @@ def with_spare_rows(content: Mapping) -> dict:
     return rows
 
 
-def printed_parts(content: Mapping, default_headings: Mapping[str, str]) -> list[dict]:
-    """[{key, heading, intro}] in the report's order: its own heading where it gave one, else the default."""
+def _filled(content: Mapping, part: str, rapporteur: str | None) -> bool:
+    """Whether the part has anything to print: the people part prints the rapporteur even without a facilitator."""
+    if PARTS[part] == "people":
+        return bool(content.get("facilitator") or rapporteur)
+    return bool(content.get(part))
+
+
+def printed_parts(
+    content: Mapping, default_headings: Mapping[str, str], rapporteur: str | None = None
+) -> list[dict]:
+    """[{key, kind, heading, intro, filled}] in the report's order: its own heading where it gave one, else the
+    default; `filled` when the part has something to print (`rapporteur` is the name printed under the people)."""
     headings, intros = content.get("headings") or {}, content.get("intros") or {}
     return [
         {
             "key": part,
+            "kind": PARTS[part],
             "heading": headings.get(part, default_headings.get(part, "")),
             "intro": intros.get(part, ""),
+            "filled": _filled(content, part, rapporteur),
         }
         for part in _order(content.get("order"))
     ]

@@ -1,5 +1,7 @@
 """Forms of rapporteur assignment and of the summary report (the report editor itself is parsed by `content.py`)."""
 
+from dataclasses import dataclass
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, FormField, HiddenField, SelectField, StringField, TextAreaField
@@ -18,20 +20,37 @@ ANNEX_LABELS = {
     "materials": _l("List of relevant materials"),
     "rapporteur_reports": _l("Approved rapporteur reports"),
 }
-#: The heading each part of a rapporteur report prints under unless the rapporteur gives its own.
-PART_HEADINGS = {
-    "opening": "",
-    "people": _l("Participants"),
-    "objective": _l("Objective"),
-    "guiding_questions": _l("Guiding questions for discussion"),
-    "iscms_present": _l("ISCMs present"),
-    "floor": _l("ISCMs and speakers who took the floor"),
-    "consensuses": _l("Main consensuses"),
-    "practices": _l("Effective practices"),
-    "challenges": _l("Challenges"),
-    "recommendations": _l("Recommendations"),
-    "next_steps": _l("Next steps"),
-    "free_text": _l("Further notes"),
+
+
+@dataclass(frozen=True)
+class PartField:
+    """How the report editor offers a part: its legend, a hint under it, the height of its text boxes."""
+
+    legend: str
+    hint: str = ""
+    rows: int = 3
+
+
+#: The editor's wording of each part of a rapporteur report (what it prints under is content.PART_HEADINGS).
+PART_FIELDS = {
+    "opening": PartField(
+        _l("Opening lines"),
+        _l("Printed first, before any heading: a link to the original, the title, the date…"),
+        4,
+    ),
+    "people": PartField(_l("Facilitator"), _l("The rapporteur is named under it as the agenda gives them.")),
+    "objective": PartField(_l("Objective of the session"), rows=2),
+    "guiding_questions": PartField(_l("Guiding questions"), rows=2),
+    "iscms_present": PartField(_l("ISCMs present"), rows=1),
+    "floor": PartField(_l("ISCMs and speakers who took the floor")),
+    "consensuses": PartField(_l("Main consensuses")),
+    "practices": PartField(
+        _l("Effective practices"), _l("Each practice is attributed to the ISCM that presented it.")
+    ),
+    "challenges": PartField(_l("Challenges")),
+    "recommendations": PartField(_l("Recommendations")),
+    "next_steps": PartField(_l("Next steps")),
+    "free_text": PartField(_l("Free text"), rows=8),
 }
 
 

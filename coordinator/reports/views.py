@@ -30,7 +30,7 @@ from coordinator.reports import content as report_content
 from coordinator.reports import operations, queries
 from coordinator.reports.document import build_document, derived_acronyms
 from coordinator.reports.forms import (
-    PART_HEADINGS,
+    PART_FIELDS,
     AcronymsForm,
     AssignRapporteurForm,
     QuoteForm,
@@ -54,13 +54,14 @@ def my_rapporteur_roles():
 
 
 def _default_headings() -> dict[str, str]:
-    return {part: str(label) for part, label in PART_HEADINGS.items()}
+    return {part: str(label) for part, label in report_content.PART_HEADINGS.items()}
 
 
 @bp.app_template_global()
-def report_parts(content) -> list[dict]:
-    """A rapporteur report's parts in its order, each with the heading it prints under (in the reader's language)."""
-    return report_content.printed_parts(content, _default_headings())
+def report_parts(content, rapporteur=None) -> list[dict]:
+    """A rapporteur report's parts in its order, each with the heading it prints under (in the reader's language)
+    and whether it has anything to print."""
+    return report_content.printed_parts(content, _default_headings(), rapporteur)
 
 
 @bp.app_template_filter()
@@ -233,6 +234,7 @@ def _editor(meeting, session, report, actor, content, base, conflict=None, statu
         report=report,
         actor=actor,
         rows=report_content.with_spare_rows(content),
+        part_fields=PART_FIELDS,
         base=base,
         conflict=conflict,
         iscms=sorted(queries.iscm_names().items(), key=lambda pair: pair[1].casefold()),
