@@ -48,6 +48,7 @@ from coordinator.meetings.labels import (
     STATUS_LABELS,
     VISIBILITY_LABELS,
 )
+from coordinator.meetings.models import APPEARANCE_FIELDS
 
 LANGUAGE_CHOICES = list(LANGUAGE_LABELS.items())
 FOLD_CHOICES = [
@@ -378,11 +379,8 @@ class AppearanceForm(FlaskForm):
         ),
     )
 
-    #: The fields an appearance stores (every field but the CSRF token and, in the attach form, the person).
-    STORED = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
-
     def appearance_values(self) -> dict:
-        return {name: self[name].data for name in self.STORED}
+        return {name: self[name].data for name in APPEARANCE_FIELDS}
 
 
 class AttachForm(AppearanceForm):

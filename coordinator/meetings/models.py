@@ -62,6 +62,9 @@ ITEM_KINDS = (
 )
 ITEM_ROLES = ("speaker", "facilitator", "moderator", "co_facilitator", "panelist", "rapporteur")
 DELIVERIES = ("in_person", "video", "written")
+#: How a person appears in an item, what the agenda prints about them there (ItemPerson's columns): what the
+#: attach and edit forms ask, the operations store and audit, and the GRCP 9 seed loads.
+APPEARANCE_FIELDS = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
 
 
 def new_uid() -> str:

@@ -19,6 +19,7 @@ from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Theme
 from coordinator.meetings import agenda, releases
 from coordinator.meetings.models import (
+    APPEARANCE_FIELDS,
     AgendaItem,
     AgendaRelease,
     ItemPerson,
@@ -96,8 +97,6 @@ SESSION_FIELDS = (
 )
 SESSION_SEQUENCE_FIELDS = ("title", "starts_at", "ends_at", "room", "link", "status")
 ITEM_FIELDS = ("kind", "title", "description", "starts_at", "ends_at")
-#: How a person appears in an item: what the agenda prints about them there.
-APPEARANCE_FIELDS = ("role", "delivery", "capacity", "role_label", "listed_name", "listed_as")
 
 
 class AgendaError(ValueError):

@@ -13,14 +13,12 @@ import yaml
 from coordinator.core.timezones import local_to_utc
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
-from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, Session
+from coordinator.meetings.models import APPEARANCE_FIELDS, AgendaItem, ItemPerson, Material, Meeting, Session
 from coordinator.meetings.operations import release_agenda
 from coordinator.people.models import PERSON_DETAILS, Person
 from coordinator.people.queries import get_person_by_key
 
 DATA_FILE = Path(__file__).parent / "data" / "grcp9.yaml"
-#: How Annex IV words an appearance where the directory alone does not say it so.
-APPEARANCE_WORDING = ("capacity", "role_label", "listed_name", "listed_as")
 
 
 def load_grcp9() -> dict:
@@ -75,10 +73,8 @@ def _item(row: dict, day: date, zone: str, position: int) -> AgendaItem:
     item.people = [
         ItemPerson(
             person=get_person_by_key(link["person"]),
-            role=link["role"],
-            delivery=link["delivery"],
             position=index,
-            **{name: link.get(name) for name in APPEARANCE_WORDING},
+            **{name: link.get(name) for name in APPEARANCE_FIELDS},
         )
         for index, link in enumerate(row["people"])
     ]
