@@ -29,6 +29,8 @@ ZONES = (
     "Pacific/Apia",
     "America/Asuncion",
     "Europe/Moscow",
+    "Asia/Almaty",
+    "Africa/Juba",
 )
 TRICKY = "Réunion, “Bali”; a\\b\nسلام عليكم — Встреча по миграции"
 
@@ -73,6 +75,21 @@ def test_a_zone_that_dropped_daylight_saving_gets_rules_that_end():
         "RRULE:FREQ=YEARLY;UNTIL=20221031T070000Z;BYDAY=-1SU;BYMONTH=10",
     ]
     assert "UNTIL" not in vtimezone_text("Europe/Zurich", 2021, 2024)
+
+
+def test_a_zone_whose_offset_changes_once_keeps_an_observance_for_the_offset_before_the_change():
+    almaty = vtimezone_text("Asia/Almaty", 2023, 2024)
+    assert [line for line in almaty.splitlines() if line.startswith(("DTSTART", "TZOFFSET"))] == [
+        "DTSTART:19700101T060000",
+        "TZOFFSETFROM:+0600",
+        "TZOFFSETTO:+0600",
+        "DTSTART:20240301T000000",
+        "TZOFFSETFROM:+0600",
+        "TZOFFSETTO:+0500",
+    ]
+    june = datetime(2023, 6, 1, 12, tzinfo=UTC)
+    for parser, tzinfo in _parsed_zones(almaty).items():
+        assert june.astimezone(tzinfo).utcoffset() == timedelta(hours=6), parser
 
 
 def test_zurich_is_one_yearly_rule_pair():
