@@ -193,6 +193,27 @@ def test_a_claim_left_by_a_dead_process_is_taken_over_by_one_caller(tmp_path):
     assert sorted(path.name for path in (tmp_path / "lists").iterdir()) == []
 
 
+def test_callers_that_lose_a_simultaneous_claim_read_the_winners_stage(tmp_path):
+    store = ExportStore(tmp_path)
+    for attempt in range(30):
+        key, barrier, results = f"race{attempt}", threading.Barrier(4), []
+
+        def ask(key=key, barrier=barrier, results=results):
+            barrier.wait()
+            won = store.claim("lists", key, "pdf", PREPARING)
+            results.append((won, store.claimed("lists", key, "pdf")["stage"]))
+
+        threads = [threading.Thread(target=ask) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(results) == [(False, PREPARING)] * 3 + [(True, PREPARING)]
+    assert sorted(path.name for path in (tmp_path / "lists").iterdir()) == sorted(
+        f"race{n}.pdf.lock" for n in range(30)
+    )
+
+
 def test_old_working_files_are_removed_and_a_kind_can_be_emptied(tmp_path):
     store = ExportStore(tmp_path)
     fresh, stale = store.put("imports", "a", "json", b"{}"), store.put("imports", "b", "json", b"{}")

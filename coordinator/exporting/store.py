@@ -1,9 +1,10 @@
 """Generated files kept under EXPORT_DIR, named by a hash of the data they were built from.
 
 An unchanged list is served from disk at once; a change gives a new key and so a new build. A build
-in progress is claimed by a lock file next to its target (`<key>.<ext>.lock`, created with O_EXCL), so
-every process sharing the directory (web workers, RQ workers) sees it and only one starts it; the
-lock holds the build's stage, and a failed build leaves `<key>.<ext>.failed` with its message.
+in progress is claimed by a lock file next to its target (`<key>.<ext>.lock`, linked into place with
+its content, which fails when it exists), so every process sharing the directory (web workers, RQ
+workers) sees it and only one starts it; the lock holds the build's stage, and a failed build leaves
+`<key>.<ext>.failed` with its message.
 """
 
 import hashlib
@@ -11,7 +12,6 @@ import json
 import os
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,10 +50,7 @@ class ExportStore:
 
     def _write(self, path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
+        os.replace(_temporary(path.parent, data), path)
 
     def get_or_build(self, kind: str, key: str, extension: str, build: Callable[[], bytes]) -> Path:
         return self.get(kind, key, extension) or self.put(kind, key, extension, build())
@@ -92,51 +89,34 @@ class ExportStore:
         return self.root / kind / f"{key}.{extension}.failed"
 
     def claim(self, kind: str, key: str, extension: str, stage: str) -> bool:
-        """True for exactly one caller, in any process, until the claim is released (or goes stale)."""
+        """True for exactly one caller, in any process, until the claim is released (or goes stale).
+
+        The lock appears with its content: a written temporary file is linked to the lock's name, which
+        fails when the name exists, so a reader never finds a claim without its stage.
+        """
         lock = self._lock(kind, key, extension)
         lock.parent.mkdir(parents=True, exist_ok=True)
-        for _attempt in range(2):
-            try:
-                handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if not self._took_over_stale(lock):
-                    return False
-                continue
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"since": time.time(), "stage": stage}, out)
-            self._failure(kind, key, extension).unlink(missing_ok=True)
-            return True
-        return False
-
-    def _took_over_stale(self, lock: Path) -> bool:
-        """A stale lock is moved aside by one caller only (a rename succeeds once); then claim again."""
-        aside = lock.with_name(f"{lock.name}.stale-{uuid.uuid4().hex}")
+        if _is_stale(lock):
+            lock.unlink(missing_ok=True)
+        temporary = _temporary(lock.parent, json.dumps({"since": time.time(), "stage": stage}).encode())
         try:
-            if time.time() - lock.stat().st_mtime < CLAIM_LIFETIME:
-                return False
-            os.rename(lock, aside)
-        except FileNotFoundError:
-            return True
-        aside.unlink(missing_ok=True)
+            os.link(temporary, lock)
+        except FileExistsError:
+            return False
+        finally:
+            os.unlink(temporary)
+        self._failure(kind, key, extension).unlink(missing_ok=True)
         return True
 
     def claimed(self, kind: str, key: str, extension: str) -> dict | None:
-        """{"since": epoch seconds, "stage": ...} of a build in progress; None when none is (or it died).
-
-        A lock whose claimer has not written it yet is a claim of this instant, at no stage yet.
-        """
+        """{"since": epoch seconds, "stage": ...} of a build in progress; None when none is (or it died)."""
         lock = self._lock(kind, key, extension)
+        if _is_stale(lock):
+            return None
         try:
-            since = lock.stat().st_mtime
-            text = lock.read_text(encoding="utf-8")
+            return json.loads(lock.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
-        if time.time() - since >= CLAIM_LIFETIME:
-            return None
-        try:
-            return json.loads(text)
-        except ValueError:
-            return {"since": since, "stage": ""}
 
     def set_stage(self, kind: str, key: str, extension: str, stage: str) -> None:
         """Record how far the claimed build is (it also keeps the claim fresh)."""
@@ -155,6 +135,22 @@ class ExportStore:
             return self._failure(kind, key, extension).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+
+
+def _temporary(folder: Path, data: bytes) -> str:
+    """A new file in `folder` holding `data`, to be renamed or linked into place."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    return temporary
+
+
+def _is_stale(lock: Path) -> bool:
+    """A claim untouched for CLAIM_LIFETIME: the process building it died."""
+    try:
+        return time.time() - lock.stat().st_mtime >= CLAIM_LIFETIME
+    except FileNotFoundError:
+        return False
 
 
 def _mtime(path: Path) -> float:
