@@ -379,6 +379,23 @@ def test_a_bare_iscm_name_gets_a_suggestion(app, staff_client):
     assert "Row 2: unknown ISCM “Bali” — did you mean “Bali Process”?" in review.get_data(as_text=True)
 
 
+def test_a_header_repeated_under_a_section_with_other_titles_is_passed_over(app, staff_client):
+    rows = [
+        ["I. Participants from ISCMs"],
+        ["Mr", "Eugene", "Hong", "Almaty Process"],
+        ["II. Host and Organizers"],
+        ["Title", "First name", "Last name", "Organization"],
+        ["Ms", "Ana", "Costa", "IOM"],
+    ]
+    done = import_file(
+        staff_client, as_csv(rows, headers=["Title", "First name", "Last name", "ISCM"]), "a.csv"
+    )
+    assert done.status_code == 302
+    with app.app_context():
+        names = db.session.scalars(sa.select(Person.family_name).order_by(Person.family_name)).all()
+    assert names == ["Costa", "Hong"]
+
+
 def test_row_numbers_are_the_files_own_past_title_lines_and_blank_rows(app, staff_client):
     rows = [
         ["Participants of the SOM"],

@@ -29,6 +29,8 @@ from coordinator.people.operations import assign_person, build_person
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+#: How many filled rows at the top of a file may come before its header row (titles, dates, notes).
+HEADER_SEARCH_ROWS = 20
 #: Where an upload's rows wait (in the export store) between the upload and the import, and for how long.
 UPLOADS = "imports"
 UPLOAD_LIFETIME = 24 * 3600
@@ -150,7 +152,8 @@ class Record:
 def read_table(filename: str, data: bytes) -> Table:
     """The file's cells as text, from its header row down, each row keeping its number in the file.
 
-    The header row is the first that names a name column, so title lines above it are passed over.
+    The header row is the first of the first rows that names a name column, so title lines above it are
+    passed over.
     """
     if not data:
         raise ImportFileError(_("The file is empty."))
@@ -164,7 +167,9 @@ def read_table(filename: str, data: bytes) -> Table:
     else:
         raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
     numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
-    start = next((index for index, (_number, row) in enumerate(numbered) if is_header(row)), 0)
+    start = next(
+        (index for index, (_number, row) in enumerate(numbered[:HEADER_SEARCH_ROWS]) if is_header(row)), 0
+    )
     body = numbered[start + 1 :]
     if not body:
         raise ImportFileError(_("The file has no rows under its header row."))
@@ -241,14 +246,13 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
 
 #: The field each usual header means (each header belongs to one field).
 HEADERS = {alias: name for name, (_label, aliases) in FIELDS.items() for alias in aliases}
-LONGEST_HEADER = max(map(len, HEADERS)) + 10
 
 
 def guess_mapping(headers: list[str]) -> list[str]:
     """The field each column most likely holds, IGNORE when none; a field is used by one column only."""
     taken, mapping = set(), []
     for header in headers:
-        key = re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip() if len(header) <= LONGEST_HEADER else ""
+        key = re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip()
         match = HEADERS.get(key, IGNORE)
         match = IGNORE if match in taken else match
         if match:
@@ -271,13 +275,19 @@ def _spelling(text: str) -> str:
     return " ".join(re.sub(r"[-‐‑‒–—_]", " ", fold(text)).split())
 
 
+def _variants(text: str) -> list[str]:
+    """The text, then what "Name (A or B)" also names: A, B and Name."""
+    match = ACRONYM.fullmatch(text.strip())
+    return [text, *re.split(r"\s+or\s+", match[2]), match[1]] if match else [text]
+
+
 @dataclass
 class Vocabulary:
     """What cells may name: ISCMs (by any spelling), groups; each compared by `_spelling`."""
 
     iscms: dict
-    #: The name a suggestion gives for each spelling (the ISCM's acronym).
-    displays: dict
+    #: {ISCM id: acronym}, the name a suggestion gives.
+    acronyms: dict
     groups: dict
     group_keys: dict
     capacities: dict
@@ -285,25 +295,24 @@ class Vocabulary:
 
     @classmethod
     def for_meeting(cls, meeting) -> "Vocabulary":
-        iscms, displays = {}, {}
+        iscms, acronyms = {}, {}
         for iscm in db.session.scalars(sa.select(Iscm).order_by(Iscm.acronym)):
+            acronyms[iscm.id] = iscm.acronym
             for spelling in (iscm.slug, iscm.acronym, iscm.name, *(iscm.other_names or [])):
                 iscms.setdefault(_spelling(spelling), iscm.id)
-                displays.setdefault(_spelling(spelling), iscm.acronym)
         groups, keys = {}, {}
         for group in ensure_groups(meeting):
             groups[_spelling(group.key)] = groups[_spelling(group.title)] = group.id
             keys[group.id] = group.key
         capacities = _codes_by_spelling(CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS)
-        return cls(iscms, displays, groups, keys, capacities, _codes_by_spelling(STATUSES, STATUS_LABELS))
+        return cls(iscms, acronyms, groups, keys, capacities, _codes_by_spelling(STATUSES, STATUS_LABELS))
 
     def find_iscm(self, text: str) -> int | None:
         """The ISCM a text names: any spelling, or "Name (ACRONYM)" by its acronym or its name."""
-        found = self.iscms.get(_spelling(text))
-        if found is None and (match := ACRONYM.fullmatch(text.strip())):
-            for part in (*re.split(r"\s+or\s+", match[2]), match[1]):
-                found = found or self.iscms.get(_spelling(part))
-        return found
+        for variant in _variants(text):
+            if (found := self.iscms.get(_spelling(variant))) is not None:
+                return found
+        return None
 
     def read_iscm(self, text: str) -> tuple[int | None, str | None]:
         """The ISCM an ISCM column names and the capacity it ends with.
@@ -320,15 +329,11 @@ class Vocabulary:
 
     def suggestion(self, text: str) -> str | None:
         """The ISCM a mistyped or shortened name most likely means ("Bali" → "Bali Process")."""
-        rest = split_capacity(text)[0]
-        pieces = [rest]
-        if match := ACRONYM.fullmatch(rest.strip()):
-            pieces += [*re.split(r"\s+or\s+", match[2]), match[1]]
-        for piece in map(_spelling, pieces):
+        for piece in map(_spelling, _variants(split_capacity(text)[0])):
             close = difflib.get_close_matches(piece, list(self.iscms), n=1, cutoff=0.6)
             close = close or [s for s in self.iscms if len(piece) > 2 and s.startswith(piece + " ")][:1]
             if close:
-                return self.displays[close[0]]
+                return self.acronyms[self.iscms[close[0]]]
         return None
 
     def group_named(self, heading: str) -> int | None:
@@ -522,14 +527,21 @@ def _section_heading(row: list[str], vocabulary: Vocabulary) -> int | None:
     return vocabulary.group_named(filled[0]) if len(filled) == 1 else None
 
 
+def _repeats_header(row: list[str], headers: list[str], name_columns: list[int]) -> bool:
+    """The header row again further down: its name cells are the name columns' titles (GRCP 9's list repeats
+    its header under each section, with "Organization" where the first says "ISCM")."""
+    return all(headers[column] and row[column : column + 1] == [headers[column]] for column in name_columns)
+
+
 def validate(table: Table, mapping: list[str], vocabulary: Vocabulary) -> tuple[list[Record], list[RowError]]:
     """Every row checked, numbered as in the file; repeated header rows are passed over, and a section
     heading ("II. Host and Organizers") puts the rows under it in its group."""
     records, errors, seen, section = [], [], {}, None
-    if "family_name" not in mapping and "full_name" not in mapping:
+    name_columns = [column for column, name in enumerate(mapping) if name in ("family_name", "full_name")]
+    if not name_columns:
         return [], [RowError(table.header_row, _("no column is mapped to the name"))]
     for number, row in zip(table.row_numbers, table.rows, strict=True):
-        if is_header(row):
+        if _repeats_header(row, table.headers, name_columns):
             continue
         if (heading := _section_heading(row, vocabulary)) is not None:
             section = heading

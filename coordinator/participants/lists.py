@@ -80,14 +80,17 @@ def represented_text(participant: Participant) -> str:
     return participant.organisation or participant.person.organisation or ""
 
 
+#: (spelling, capacity) of every way an ISCM column may end with a capacity, the longest first.
+CAPACITY_ENDINGS = sorted(
+    ((spelling, code) for code, spellings in CAPACITY_SPELLINGS.items() for spelling in spellings),
+    key=lambda ending: -len(ending[0]),
+)
+
+
 def split_capacity(text: str) -> tuple[str, str | None]:
     """An ISCM column's text and the capacity it ends with: ("Caribbean Migration Consultations (CMC)",
     "incoming_chair") from "Caribbean Migration Consultations (CMC) incoming Chair"; (text, None) otherwise."""
-    endings = sorted(
-        ((spelling, code) for code, spellings in CAPACITY_SPELLINGS.items() for spelling in spellings),
-        key=lambda ending: -len(ending[0]),
-    )
-    for spelling, code in endings:
+    for spelling, code in CAPACITY_ENDINGS:
         head, tail = text[: -len(spelling)], text[-len(spelling) :]
         if len(text) > len(spelling) and head[-1:].isspace() and fold(tail) == spelling:
             return head.rstrip(" ,;"), code
