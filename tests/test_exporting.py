@@ -226,6 +226,21 @@ def test_old_working_files_are_removed_and_a_kind_can_be_emptied(tmp_path):
     assert store.remove_kind("nothing-here") == 0
 
 
+def test_keeping_the_latest_removes_older_versions_and_the_least_recently_written_beyond_the_limit(tmp_path):
+    store = ExportStore(tmp_path)
+    for age, key in enumerate(["feed-a-v2", "feed-a-v1", "feed-b-v1", "feed-c-v1", "feed-d-v1"]):
+        age_file(store.put("ical", key, "ics", b"x"), 60 * age)
+    store.put("ical", "feed-a-v2", "bin", b"other extension")
+    assert store.keep_latest("ical", "ics", "feed-a-v3", "feed-a-", limit=3) == 3
+    assert sorted(path.name for path in (tmp_path / "ical").iterdir()) == [
+        "feed-a-v2.bin",
+        "feed-b-v1.ics",
+        "feed-c-v1.ics",
+    ]
+    store.put("ical", "feed-a-v3", "ics", b"x")
+    assert store.keep_latest("ical", "ics", "feed-a-v3", "feed-a-", limit=3) == 0
+
+
 @pytest.fixture
 def redis_queue_name():
     redis = pytest.importorskip("redis")

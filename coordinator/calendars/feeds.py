@@ -438,34 +438,22 @@ def version_key(scope: str, marker: datetime, *extra) -> str:
 
 
 def cached_feed(scope: str, version: str, build) -> bytes:
-    """The feed from the export store; built, stored, and the scope's older versions removed, when new."""
+    """The feed from the export store; when new, built and stored, the scope's older versions removed.
+
+    A file removed between finding and reading it (a newer version of its scope was just stored) is
+    built again for this request.
+    """
     store = ExportStore.current()
     name = f"{scope}-{version}"
-    path = store.get("ical", name, "ics")
-    if path is not None:
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            pass
-    body = build()
-    _prune(store.put("ical", name, "ics", body), scope)
-    return body
 
+    def build_in_room() -> bytes:
+        store.keep_latest("ical", "ics", name, f"{scope}-", MAX_FEED_FILES)
+        return build()
 
-def _prune(kept, scope: str) -> None:
-    """Older versions of the same feed go at once; beyond MAX_FEED_FILES feeds, the least recently written."""
-    others = [path for path in kept.parent.glob("*.ics") if path != kept]
-    older = [path for path in others if path.name.startswith(f"{scope}-")]
-    rest = sorted((path for path in others if path not in older), key=_mtime)
-    for path in older + rest[: max(0, len(rest) + 1 - MAX_FEED_FILES)]:
-        path.unlink(missing_ok=True)
-
-
-def _mtime(path) -> float:
     try:
-        return path.stat().st_mtime
+        return store.get_or_build("ical", name, "ics", build_in_room).read_bytes()
     except FileNotFoundError:
-        return 0.0
+        return build()
 
 
 def assemble(meta: CalendarMeta, fragments: Fragments) -> bytes:

@@ -64,6 +64,14 @@ class ExportStore:
         limit = time.time() - seconds
         return sum(self._unlink(path) for path in self._files(kind, extension) if _mtime(path) < limit)
 
+    def keep_latest(self, kind: str, extension: str, kept: str, prefix: str, limit: int) -> int:
+        """Make room for the file of key `kept`: the kind's other files named `prefix...` (older versions of
+        the same thing) go, and the least recently written others beyond `limit` files in all."""
+        others = [path for path in self._files(kind, extension) if path.name != f"{kept}.{extension}"]
+        older = [path for path in others if path.name.startswith(prefix)]
+        rest = sorted((path for path in others if not path.name.startswith(prefix)), key=_mtime)
+        return sum(self._unlink(path) for path in older + rest[: max(0, len(rest) + 1 - limit)])
+
     def is_older(self, path: Path, seconds: float) -> bool:
         return _mtime(path) < time.time() - seconds
 
