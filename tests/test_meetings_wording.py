@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from coordinator.audit.models import AuditEntry
 from coordinator.extensions import db
 from coordinator.meetings.agenda import annex_blocks, described
+from coordinator.meetings.filters import role_text
 from coordinator.meetings.models import ItemPerson
 from coordinator.meetings.releases import compare
 from coordinator.people.models import Person
@@ -127,6 +128,18 @@ def test_the_agenda_pdf_prints_every_appearance_as_annex_iv(client, grcp9):
         "Interactive discussion with participating ISCMs based in Western time zones: CMC; MIDCOM; MIDWA; OCAM; "
         "Prague Process; Quito Process; RCM; RIAM; RMFM; and SACM."
     ) in text
+
+
+def test_a_released_role_is_named_in_the_readers_language_and_its_own_wording_kept(app, client, grcp9):
+    client.post("/language", data={"locale": "fr", "next": "/meetings/grcp-9/agenda"})
+    for text in (
+        plain(client.get("/meetings/grcp-9/agenda?tz=Europe/Zurich").get_data(as_text=True)),
+        pdf_words(client.get("/meetings/grcp-9/agenda.pdf").data),
+    ):
+        assert "Modérateur: Ms Wen Li" in text
+        assert "Rapporteur for Discussion Session 1: Mr Luis Alonso Serrano Echeverría" in text
+    with app.test_request_context():
+        assert role_text({"role": "co_facilitator"}) == "Co-facilitator"  # a release older than role labels
 
 
 def person(person_id, role="speaker", **wording):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from coordinator.core.timezones import utc_to_local
 from coordinator.meetings.agenda import annex_blocks, appearance, described
-from coordinator.meetings.agenda_labels import LANGUAGE_LABELS
+from coordinator.meetings.agenda_labels import LANGUAGE_LABELS, ROLE_LABELS
 from coordinator.meetings.labels import INITIATIVE_LABELS
 
 
@@ -28,6 +28,12 @@ def language_label(code: str) -> str:
 
 def initiative_label(code: str) -> str:
     return str(INITIATIVE_LABELS.get(code, code))
+
+
+def role_text(person: dict) -> str:
+    """An appearance's role as the agenda prints it: its own wording, else the role's name in the reader's language
+    (named here, at each reading: a release keeps the role's code, never the words of one language)."""
+    return person.get("role_label") or str(ROLE_LABELS.get(person["role"], person["role"]))
 
 
 def conflict_value(value, zone: str) -> str:
@@ -56,5 +62,6 @@ FILTERS = {
     "described": described,
     "annex_blocks": annex_blocks,
     "appearance": appearance,
+    "role_text": role_text,
     "choice_label": choice_label,
 }
