@@ -12,21 +12,23 @@ from coordinator.audit.queries import entries_about, entries_mentioning
 from coordinator.db import utcnow
 from coordinator.exporting.store import ExportStore
 from coordinator.extensions import db
+from coordinator.meetings import pdf as agenda_pdf
 from coordinator.meetings.models import ItemPerson, MeetingRole
 from coordinator.participants.importing import UPLOADS
 from coordinator.participants.lists import frozen_sort_keys
 from coordinator.participants.models import Participant, new_token
 from coordinator.participants.printouts import KINDS
 from coordinator.people.models import PERSON_DETAILS, Person
+from coordinator.reports import pdf as summary_pdf
 
 #: The person's fields that erasure blanks, here and in the audit log's past entries.
 ERASED_PERSON_FIELDS = (*PERSON_DETAILS, "key")
 PERSON_FIELDS = (*ERASED_PERSON_FIELDS, "created_at", "updated_at", "erased_at")
 #: Cached printouts that print names: the participants' own, the summary report (its speakers and
 #: participants annexes) and the agenda (its speakers).
-PRINTOUT_KINDS = (*KINDS, "summary-report", "agendas")
-#: The same for a participation: what the organizers wrote about the person.
-ERASED_PARTICIPANT_FIELDS = ("remarks", "represented", "position")
+PRINTOUT_KINDS = (*KINDS, summary_pdf.KIND, agenda_pdf.KIND)
+#: The same for a participation: what the organizers wrote about the person ("" where the column is text).
+ERASED_PARTICIPANT_FIELDS = {"remarks": "", "represented": None, "position": None}
 PARTICIPANT_FIELDS = (
     "organisation",
     "represented",
@@ -96,7 +98,8 @@ def erase_person(person: Person) -> None:
     _drop_participant_roles(person, participations)
     person.user_id, person.erased_at = None, utcnow()
     for participant in participations:
-        participant.remarks, participant.represented, participant.position = "", None, None
+        for name, blank in ERASED_PARTICIPANT_FIELDS.items():
+            setattr(participant, name, blank)
         participant.token = new_token()
     _erase_agenda_wording(person)
     db.session.flush()
