@@ -27,7 +27,8 @@ PERSON_FIELDS = (*ERASED_PERSON_FIELDS, "created_at", "updated_at", "erased_at")
 #: Cached printouts that print names: the participants' own, the summary report (its speakers and
 #: participants annexes) and the agenda (its speakers).
 PRINTOUT_KINDS = (*KINDS, summary_pdf.KIND, agenda_pdf.KIND)
-#: The same for a participation: what the organizers wrote about the person ("" where the column is text).
+#: The same for a participation: what the organizers wrote about the person, each with its blank (remarks
+#: are never NULL).
 ERASED_PARTICIPANT_FIELDS = {"remarks": "", "represented": None, "position": None}
 PARTICIPANT_FIELDS = (
     "organisation",
