@@ -253,3 +253,23 @@ def test_calendar_json_carries_the_same_filters(client, entries):
     )
     undated = client.get("/calendar.json?q=training&year=2023").get_json()["meetings"]
     assert undated[0]["start_date"] is None and undated[0]["count"] == 5 and undated[0]["year"] == 2023
+
+
+def test_renaming_a_user_renames_their_feed_and_leaves_one_file_of_it(app, client, entries, make_user, auth):
+    from coordinator.auth.models import User
+
+    user = make_user("user", name="Ana Reyes")
+    auth.login(user)
+    client.post("/account/calendar-feed")
+    auth.logout()
+    with app.app_context():
+        token = db.session.get(User, user.id).feed_token
+    before = client.get(f"/feeds/{token}.ics")
+    with app.app_context():
+        db.session.get(User, user.id).name = "Ana María Reyes"
+        db.session.commit()
+    after = client.get(f"/feeds/{token}.ics")
+    assert "X-WR-CALNAME:My ISCM calendar (Ana Reyes)" in before.get_data(as_text=True)
+    assert "X-WR-CALNAME:My ISCM calendar (Ana María Reyes)" in after.get_data(as_text=True)
+    assert after.headers["ETag"] != before.headers["ETag"]
+    assert len(list((app.config["EXPORT_DIR"] / "ical").glob("*.ics"))) == 1

@@ -433,7 +433,7 @@ def scope_key(kind: str, scope, language: str) -> str:
 
 
 def version_key(scope: str, marker: datetime, *extra) -> str:
-    """The ETag of a feed: its scope at the calendar's change marker."""
+    """The ETag of a feed: its scope at the calendar's change marker (and whatever else its body shows)."""
     return content_key(scope, marker.isoformat(), *extra)
 
 

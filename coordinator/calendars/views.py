@@ -213,15 +213,18 @@ def highlights(year: int):
 # --- Feeds ---------------------------------------------------------------------------------------
 
 
-def _feed_response(kind: str, scope, meta_builder, fragments_builder, private: bool = False):
+def _feed_response(
+    kind: str, scope, meta_builder, fragments_builder, private: bool = False, also_shown: tuple = ()
+):
     """304 from the change marker alone; otherwise the feed from the store, or built from cached VEVENTs.
 
-    The marker moves on every change a feed can show, so it is both the ETag's version and Last-Modified.
+    The marker moves on every change a feed can show, so it is both the ETag's version and Last-Modified;
+    `also_shown` is what else the body shows (the personal feed's name), in the version, not the scope.
     """
     language = feeds.feed_language()
     marker = queries.calendar_changed_at()
     scope_key = feeds.scope_key(kind, scope, language)
-    version = feeds.version_key(scope_key, marker)
+    version = feeds.version_key(scope_key, marker, *also_shown)
 
     def build() -> bytes:
         with force_locale(language):
@@ -310,7 +313,7 @@ def personal_feed(token: str):
         followed = queries.followed_meeting_ids(user)
         return feeds.feed_fragments(Meeting.id.in_(set(access) | followed), access, language)
 
-    return _feed_response("personal", (token, user.display_name), meta, fragments, private=True)
+    return _feed_response("personal", token, meta, fragments, private=True, also_shown=(user.display_name,))
 
 
 def json_feed():
