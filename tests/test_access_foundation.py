@@ -31,6 +31,7 @@ def admins(status: int) -> dict:
 EXPECTED = {
     ("core.home", "GET"): everyone(200),
     ("core.set_language", "POST"): everyone(302),
+    ("core.healthz", "GET"): everyone(200),
     ("auth.login", "GET"): everyone(200),
     ("auth.login", "POST"): everyone(200),
     ("auth.logout", "POST"): everyone(302),

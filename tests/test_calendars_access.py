@@ -30,7 +30,6 @@ ROUTES = {
     ],
     ("calendars.feed", "GET"): [("/calendar.ics", EVERYONE)],
     ("calendars.json_feed", "GET"): [("/calendar.json", EVERYONE)],
-    ("calendars.healthz", "GET"): [("/healthz", EVERYONE)],
     ("calendars.iscm_feed", "GET"): [
         ("/iscms/bali-process/calendar.ics", EVERYONE),
         ("/iscms/nope/calendar.ics", dict.fromkeys(ROLES, 404)),

@@ -7,7 +7,6 @@ import sqlalchemy as sa
 from babel.dates import get_day_names
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -528,11 +527,6 @@ def import_confirm():
     return redirect(url_for("calendars.index", view="list", iscm=iscm.slug))
 
 
-def healthz():
-    """For load balancers and the benchmark's trivial endpoint: the app answers, nothing else is touched."""
-    return Response("ok\n", content_type="text/plain; charset=utf-8")
-
-
 bp.add_app_template_global(iscm_calendar_context, "iscm_calendar_context")
 bp.add_app_template_global(personal_feed_links, "personal_feed_links")
 bp.add_app_template_global(feed_links, "feed_links")
@@ -549,4 +543,3 @@ bp.add_url_rule("/calendar/import", "import_upload", import_upload, methods=["GE
 bp.add_url_rule("/calendar/import/confirm", "import_confirm", import_confirm, methods=["POST"])
 bp.add_url_rule("/calendar/follow", "follow", follow, methods=["POST"])
 bp.add_url_rule("/account/calendar-feed", "regenerate_token", regenerate_token, methods=["POST"])
-bp.add_url_rule("/healthz", "healthz", healthz)

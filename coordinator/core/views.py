@@ -1,6 +1,6 @@
-"""The home page and the language switcher."""
+"""The home page, the language switcher and the health check."""
 
-from flask import Blueprint, current_app, redirect, render_template, request, session
+from flask import Blueprint, Response, current_app, redirect, render_template, request, session
 from flask_login import current_user
 
 from coordinator.core.http import safe_next_url
@@ -25,5 +25,11 @@ def set_language():
     return redirect(safe_next_url(request.form.get("next")))
 
 
+def healthz():
+    """For load balancers and the benchmarks' trivial endpoint: the app answers, nothing else is touched."""
+    return Response("ok\n", content_type="text/plain; charset=utf-8")
+
+
 bp.add_url_rule("/", "home", home)
 bp.add_url_rule("/language", "set_language", set_language, methods=["POST"])
+bp.add_url_rule("/healthz", "healthz", healthz)
