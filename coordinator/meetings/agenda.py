@@ -197,6 +197,13 @@ class ZoneColumn:
         return ", ".join(zone.rsplit("/", 1)[-1].replace("_", " ") for zone in self.zones)
 
 
+def zone_layout(agenda: dict | None, columns: list[ZoneColumn], left_out: list[str]) -> dict:
+    """What an agenda page and the PDF show in these columns: the columns, the zones left out, and the days with
+    every time in each column's zone (none before the first release)."""
+    days = layout(agenda, [column.zone for column in columns]) if agenda else []
+    return {"columns": columns, "left_out_zones": left_out, "days": days}
+
+
 def _instants(agenda: dict) -> list[datetime]:
     return [
         parse(entry[key])

@@ -3,8 +3,10 @@ and how the agenda words its people."""
 
 from datetime import datetime, timedelta
 
+from flask_babel import ngettext
+
 from coordinator.core.timezones import utc_to_local
-from coordinator.meetings.agenda import annex_blocks, appearance, described
+from coordinator.meetings.agenda import MAX_ZONE_COLUMNS, annex_blocks, appearance, described
 from coordinator.meetings.agenda_labels import LANGUAGE_LABELS, ROLE_LABELS
 from coordinator.meetings.labels import INITIATIVE_LABELS
 
@@ -36,6 +38,17 @@ def role_text(person: dict) -> str:
     return person.get("role_label") or str(ROLE_LABELS.get(person["role"], person["role"]))
 
 
+def zones_left_out_note(left_out: list[str]) -> str:
+    """The agenda's note (page and PDF) of the zones it leaves out, beyond its MAX_ZONE_COLUMNS columns."""
+    return ngettext(
+        "One zone is not shown (at most %(max)d columns of other zones fit): %(zones)s.",
+        "%(num)d zones are not shown (at most %(max)d columns of other zones fit): %(zones)s.",
+        len(left_out),
+        max=MAX_ZONE_COLUMNS,
+        zones=", ".join(left_out),
+    )
+
+
 def conflict_value(value, zone: str) -> str:
     """A stored value as the organizer typed it: instants in the reference zone, lists joined."""
     if isinstance(value, datetime):
@@ -63,5 +76,6 @@ FILTERS = {
     "annex_blocks": annex_blocks,
     "appearance": appearance,
     "role_text": role_text,
+    "zones_left_out_note": zones_left_out_note,
     "choice_label": choice_label,
 }

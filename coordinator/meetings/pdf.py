@@ -36,10 +36,7 @@ def _context(release: AgendaRelease, columns: list[agenda.ZoneColumn], left_out:
     return {
         "meeting": release.meeting,
         "release": release,
-        "columns": columns,
-        "left_out_zones": left_out,
-        "max_zone_columns": agenda.MAX_ZONE_COLUMNS,
-        "days": agenda.layout(release.snapshot, [column.zone for column in columns]),
+        **agenda.zone_layout(release.snapshot, columns, left_out),
     }
 
 

@@ -372,24 +372,23 @@ def _zones(meeting: Meeting) -> tuple[list[str], list[str]]:
     return reader_zones(request.args.getlist("tz"), meeting.timezone, saved)
 
 
-def _columns(meeting: Meeting, data: dict | None) -> tuple[list[agenda.ZoneColumn], list[str]]:
-    """The zone columns the reader asked for (zones with the same times share one) and the zones left out."""
-    zones = [meeting.timezone, *_zones(meeting)[0]]
-    return agenda.zone_columns(data, zones) if data else ([agenda.ZoneColumn((meeting.timezone,))], [])
+def _columns(
+    meeting: Meeting, data: dict | None, zones: list[str]
+) -> tuple[list[agenda.ZoneColumn], list[str]]:
+    """The columns of the reference zone and the reader's `zones` (zones with the same times share one), and the
+    zones left out."""
+    every_zone = [meeting.timezone, *zones]
+    return agenda.zone_columns(data, every_zone) if data else ([agenda.ZoneColumn((meeting.timezone,))], [])
 
 
 def _agenda_context(meeting: Meeting, data: dict | None) -> dict:
     zones, unknown = _zones(meeting)
-    columns, left_out = _columns(meeting, data)
     return {
         "meeting": meeting,
         "agenda": data,
-        "columns": columns,
-        "left_out_zones": left_out,
-        "max_zone_columns": agenda.MAX_ZONE_COLUMNS,
+        **agenda.zone_layout(data, *_columns(meeting, data, zones)),
         "reader_zones": zones,
         "unknown_zones": unknown,
-        "days": agenda.layout(data, [c.zone for c in columns]) if data else [],
         "zone_names": all_zone_names(),
         "tz_given": bool(request.args.getlist("tz")),
         **_meeting_context(meeting),
@@ -429,7 +428,7 @@ def agenda_pdf(slug: str):
     release = latest_release(meeting)
     if release is None:
         abort(404, _("The agenda is not released yet."))
-    columns, left_out = _columns(meeting, release.snapshot)
+    columns, left_out = _columns(meeting, release.snapshot, _zones(meeting)[0])
     build = agenda_pdfs.build_request(release, columns, left_out, str(get_locale()))
     build_here = (
         (lambda: agenda_pdfs.agenda_pdf(release, columns, left_out))
