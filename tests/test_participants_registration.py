@@ -116,6 +116,38 @@ def test_a_long_list_is_built_off_the_request(app, client, make_user, auth, monk
     assert repeat.status_code == 200 and repeat.data == download.data
 
 
+def test_a_participants_looks_at_their_lists_build_do_not_build_the_list_again(
+    app, client, make_user, auth, monkeypatch
+):
+    monkeypatch.setitem(printouts.INLINE_LIMITS, "participant-list", 1)
+    add_meeting(app, participants_visible=True)
+    add_person_participant(app, "som-2024", "Ana", "Costa")
+    add_person_participant(app, "som-2024", "Ben", "Dia")
+    participant = make_user("user")
+    grant(app, "som-2024", participant, "participant")
+    auth.login(participant)
+    built, participant_list = [], printouts.participant_list
+    monkeypatch.setattr(
+        printouts,
+        "participant_list",
+        lambda *args, **kwargs: built.append(1) or participant_list(*args, **kwargs),
+    )
+    progress = client.get("/meetings/som-2024/participants.pdf").headers["Location"]
+    assert "/exports/participant-list/" in progress
+    assert client.get(progress).status_code == 200
+    for _attempt in range(600):
+        state = client.get(progress, headers={"Accept": "application/json"}).get_json()
+        if state["state"] == "done":
+            break
+        time.sleep(0.1)
+    download = client.get(state["download"])
+    assert (download.status_code, download.data[:4]) == (200, b"%PDF")
+    assert len(built) == 1
+    other_browser = app.test_client()
+    AuthActions(other_browser).login(participant)
+    assert other_browser.get(state["download"]).status_code == 404
+
+
 def test_admin_exports_and_erases_a_person_keeping_the_numbers(app, client, as_role, registry):
     add_meeting(app)
     add_person_participant(app, "som-2024", "Ana", "Costa", email="ana@example.org", iscm="bali-process")

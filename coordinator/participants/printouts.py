@@ -6,11 +6,13 @@ change (a name, an option, the reader's language, the template) gives a new file
 
 import unicodedata
 from dataclasses import asdict, dataclass
+from functools import cached_property
 
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 
 from coordinator.exporting.pdf import template_fingerprint
+from coordinator.exporting.store import content_key
 from coordinator.participants.labels import capacity_label
 from coordinator.participants.lists import (
     ListOptions,
@@ -45,6 +47,11 @@ class Printout:
     fingerprint: list
     #: How many entries it prints: long ones are built off the request.
     size: int
+
+    @cached_property
+    def key(self) -> str:
+        """Its file's key in the export store."""
+        return content_key(self.fingerprint)
 
     @property
     def inline(self) -> bool:

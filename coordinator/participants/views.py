@@ -8,6 +8,7 @@ import json
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import session as browser_session
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -54,6 +55,10 @@ bp.add_app_template_global(can_see_participants, "can_see_participants")
 #: Largest upload read, a little above what the importer accepts, so the message can say why.
 UPLOAD_LIMIT = importing.MAX_BYTES + 1024 * 1024
 PERSON_FIELDS = ("honorific", "given_name", "family_name", "email", "position", "organisation")
+#: The build keys of the participant lists a reader who is not staff asked for in their browser session, and
+#: how many of the latest are kept.
+READABLE_LISTS = "participant_list_keys"
+READABLE_LISTS_KEPT = 8
 
 
 # Loading and access -----------------------------------------------------------------------------
@@ -95,9 +100,9 @@ def _participant(meeting: Meeting, participant_id: int) -> Participant:
     return child_or_404(Participant, participant_id, meeting_id=meeting.id)
 
 
-def _list_options(meeting: Meeting, order: str | None = None) -> ListOptions:
+def _list_options(meeting: Meeting) -> ListOptions:
     """Options from the query string; e-mails and people not confirmed only ever for organizers and staff."""
-    order = order or request.args.get("order", "iscm")
+    order = request.args.get("order", "iscm")
     staff = can_staff_meeting(current_user, meeting)
     return ListOptions(
         order if order in ORDERS else "iscm",
@@ -554,7 +559,9 @@ def _build_request(kind: str, key: str) -> jobs.BuildRequest:
 
 def participant_list_pdf(slug):
     meeting = _listing_meeting(slug)
-    return _serve(meeting, printouts.participant_list(meeting, _list_options(meeting)))
+    printout = printouts.participant_list(meeting, _list_options(meeting))
+    _remember_readable_list(meeting, printout)
+    return _serve(meeting, printout)
 
 
 def speakers_pdf(slug):
@@ -592,15 +599,22 @@ def _checked_export(slug, kind, key) -> tuple[Meeting, jobs.BuildRequest]:
     return meeting, _build_request(kind, key)
 
 
+def _remember_readable_list(meeting: Meeting, printout: printouts.Printout) -> None:
+    """A reader who is not staff follows the list they asked for to its progress page and download: its key
+    is remembered in their session, so those looks (one a second while it builds) need not build the list
+    again to know they may read it."""
+    if can_staff_meeting(current_user, meeting):
+        return
+    kept = [key for key in browser_session.get(READABLE_LISTS, []) if key != printout.key]
+    browser_session[READABLE_LISTS] = [*kept, printout.key][-READABLE_LISTS_KEPT:]
+
+
 def _may_read_export(meeting: Meeting, kind: str, key: str) -> bool:
-    """Staff read any build; a participant only a list they could ask for themselves (confirmed, no
-    e-mails), so a link to the staff's full list passed on to them shows nothing."""
+    """Staff read any build; a participant only a list they asked for themselves in this browser session
+    (confirmed, no e-mails), so a link to the staff's full list passed on to them shows nothing."""
     if can_staff_meeting(current_user, meeting):
         return True
-    return kind == "participant-list" and key in {
-        content_key(printouts.participant_list(meeting, _list_options(meeting, order)).fingerprint)
-        for order in ORDERS
-    }
+    return kind == "participant-list" and key in browser_session.get(READABLE_LISTS, [])
 
 
 def export_progress(slug, kind, key):
