@@ -60,6 +60,8 @@ from coordinator.meetings.forms import (
 from coordinator.meetings.models import AgendaItem, ItemPerson, Material, Meeting, MeetingRole, Session
 from coordinator.meetings.notify import tell_people
 from coordinator.meetings.operations import (
+    ITEM_FIELDS,
+    SESSION_FIELDS,
     AgendaError,
     add_material,
     attach_person,
@@ -142,6 +144,11 @@ def _load_item(meeting: Meeting, item_id: int) -> AgendaItem:
 #: A conflict's instants under the form fields that edit them, so the page labels them as the form does.
 TIMED_FIELDS = {"starts_at": "start", "ends_at": "end"}
 MEETING_TIME_FIELDS = {"starts_at": "start_time", "ends_at": "end_time"}
+
+
+def _stored_values(form, fields) -> dict:
+    """The form's data of these stored fields, but the instants (typed as local times: the form's `instants()`)."""
+    return {name: form[name].data for name in fields if name not in TIMED_FIELDS}
 
 
 def _current_values(snapshot: dict, renames: dict[str, str]) -> dict:
@@ -524,22 +531,7 @@ def _session_values(form: SessionForm, meeting: Meeting) -> dict | None:
     instants = form.instants(form.day.data, meeting.timezone)
     if instants is None:
         return None
-    values = {
-        name: form[name].data
-        for name in (
-            "title",
-            "kind",
-            "audience",
-            "iscms",
-            "interpretation",
-            "objective",
-            "guiding_questions",
-            "room",
-            "link",
-            "track",
-            "status",
-        )
-    }
+    values = _stored_values(form, (*SESSION_FIELDS, "iscms"))
     if form.copy_questions.data and not values["guiding_questions"]:
         values["guiding_questions"] = list(meeting.guiding_questions)
     values["starts_at"], values["ends_at"] = instants
@@ -640,7 +632,7 @@ def _item_values(form: ItemForm, meeting: Meeting, target: Session) -> dict | No
     instants = form.instants(day, meeting.timezone)
     if instants is None:
         return None
-    values = {name: form[name].data for name in ("kind", "title", "description")}
+    values = _stored_values(form, ITEM_FIELDS)
     values["starts_at"], values["ends_at"] = instants
     return values
 
