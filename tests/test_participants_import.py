@@ -201,6 +201,23 @@ def test_exports_never_write_live_formulas(app, staff_client):
     assert safe_cell("Ana") == "Ana"
 
 
+def test_each_spreadsheet_download_is_logged_as_an_export_of_the_list(app, staff_client):
+    staff_client.get("/meetings/som-2024/participants.csv")
+    staff_client.get("/meetings/som-2024/participants.xlsx")
+    with app.app_context():
+        logged = db.session.execute(
+            sa.select(AuditEntry.action, AuditEntry.object_type, AuditEntry.summary).order_by(AuditEntry.id)
+        ).all()
+    assert [tuple(row) for row in logged] == [
+        ("participants.export", "Meeting", "Senior Officials Meeting: downloaded the participant list (CSV)"),
+        (
+            "participants.export",
+            "Meeting",
+            "Senior Officials Meeting: downloaded the participant list (Excel)",
+        ),
+    ]
+
+
 def test_an_exported_list_imports_back_unchanged(app, staff_client):
     add_person_participant(
         app, "som-2024", "Ana", "Costa", iscm="bali-process", capacity="co_chair", email="ana@example.org"

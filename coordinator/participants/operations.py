@@ -234,3 +234,10 @@ def set_open_registration(meeting: Meeting, open_registration: bool) -> None:
         db.session.flush()
         state = "opened" if open_registration else "closed"
         record("registration.update", meeting, f"{meeting.title}: open registration {state}")
+
+
+def record_export(meeting: Meeting, what: str) -> None:
+    """A download that prints the meeting's participants (a list, badges, the summary report's Annex VI) is
+    logged against the meeting, as personal data handed out."""
+    record("participants.export", meeting, f"{meeting.title}: downloaded the {what}")
+    db.session.flush()

@@ -499,21 +499,23 @@ def import_review(slug, key):
 
 
 def _audit_export(meeting: Meeting, what: str) -> None:
-    record("participants.export", meeting, f"{meeting.title}: downloaded the {what}")
-    db.session.commit()
+    """The download of a printout `_serve` sends, logged; only flushed: the printout's view commits."""
+    operations.record_export(meeting, what)
 
 
 def export_csv(slug):
     meeting = _staffed_meeting(slug)
     data = exports.to_csv(exports.spreadsheet_rows(meeting))
-    _audit_export(meeting, "participant list (CSV)")
+    operations.record_export(meeting, "participant list (CSV)")
+    db.session.commit()
     return _download(data, f"{meeting.slug}-participants.csv", "text/csv; charset=utf-8")
 
 
 def export_xlsx(slug):
     meeting = _staffed_meeting(slug)
     data = exports.to_xlsx(exports.spreadsheet_rows(meeting))
-    _audit_export(meeting, "participant list (Excel)")
+    operations.record_export(meeting, "participant list (Excel)")
+    db.session.commit()
     return _download(
         data,
         f"{meeting.slug}-participants.xlsx",
@@ -561,28 +563,38 @@ def participant_list_pdf(slug):
     meeting = _listing_meeting(slug)
     printout = printouts.participant_list(meeting, _list_options(meeting))
     _remember_readable_list(meeting, printout)
-    return _serve(meeting, printout)
+    response = _serve(meeting, printout)
+    db.session.commit()
+    return response
 
 
 def speakers_pdf(slug):
     meeting = _staffed_meeting(slug)
-    return _serve(meeting, printouts.speakers(meeting))
+    response = _serve(meeting, printouts.speakers(meeting))
+    db.session.commit()
+    return response
 
 
 def badges_pdf(slug):
     meeting = _staffed_meeting(slug)
-    return _serve(meeting, printouts.badges(meeting, _list_options(meeting)))
+    response = _serve(meeting, printouts.badges(meeting, _list_options(meeting)))
+    db.session.commit()
+    return response
 
 
 def place_cards_pdf(slug):
     meeting = _staffed_meeting(slug)
-    return _serve(meeting, printouts.place_cards(meeting, _list_options(meeting)))
+    response = _serve(meeting, printouts.place_cards(meeting, _list_options(meeting)))
+    db.session.commit()
+    return response
 
 
 def sign_in_pdf(slug, session_id):
     meeting = _staffed_meeting(slug)
     session = child_or_404(Session, session_id, meeting_id=meeting.id)
-    return _serve(meeting, printouts.sign_in_sheet(meeting, session))
+    response = _serve(meeting, printouts.sign_in_sheet(meeting, session))
+    db.session.commit()
+    return response
 
 
 def printouts_page(slug):
@@ -648,7 +660,8 @@ def export_download(slug, kind, key):
     path = ExportStore.current().get(build.kind, build.key, build.extension)
     if path is None:
         abort(404)
-    _audit_export(meeting, kind.replace("-", " "))
+    operations.record_export(meeting, kind.replace("-", " "))
+    db.session.commit()
     return send_file(
         path,
         mimetype="application/pdf",

@@ -16,6 +16,7 @@ from coordinator.extensions import db
 from coordinator.meetings import agenda
 from coordinator.meetings.models import Meeting, MeetingRole, Session
 from coordinator.meetings.operations import grant_role
+from coordinator.participants.operations import record_export
 from coordinator.reports import content as report_content
 from coordinator.reports import queries
 from coordinator.reports.models import (
@@ -225,13 +226,7 @@ def audit_summary_download(summary: SummaryReport) -> None:
     """The summary report PDF prints the list of participants (Annex VI) when chosen: each download of it is an
     export of a participant list, logged as the participants' own exports are."""
     if "participants" in (summary.annexes or []):
-        meeting = summary.meeting
-        record(
-            "participants.export",
-            meeting,
-            f"{meeting.title}: downloaded the summary report (list of participants)",
-        )
-        db.session.flush()
+        record_export(summary.meeting, "summary report (list of participants)")
 
 
 def get_or_start_summary(meeting: Meeting) -> SummaryReport:
