@@ -304,3 +304,50 @@ def test_a_french_feed_names_its_themes_in_french(app, client, grcp9):
         str(c) for event in events.values() if "categories" in event for c in event["categories"].cats
     }
     assert categories == {"Migration de main-d’œuvre"}
+
+
+def test_ids_of_deleted_sessions_and_items_are_never_given_again_so_a_removed_session_keeps_its_uid(
+    app, client, grcp9, sign_in
+):
+    from coordinator.meetings.operations import create_item, create_meeting, create_session, delete_item
+
+    closing = _sessions(app, grcp9.meeting_id)["General Closing Session"]
+    uid = _session_uid(app, closing)
+    sign_in("organizer", grcp9.meeting_id)
+    client.post(f"/meetings/grcp-9/sessions/{closing}/delete")
+    _release(client, "No closing session")
+    zurich = ZoneInfo("Europe/Zurich")
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.max(Session.id))) < closing
+        other = create_meeting(
+            {
+                "title": "Another meeting",
+                "timezone": "Europe/Zurich",
+                "status": "published",
+                "visibility": "public",
+                "start_date": datetime(2024, 5, 6).date(),
+            }
+        )
+        new_session = create_session(
+            other,
+            {
+                "title": "Planned",
+                "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
+                "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich),
+            },
+        )
+        first = create_item(
+            new_session,
+            {"title": "First", "starts_at": new_session.starts_at, "ends_at": new_session.ends_at},
+        )
+        db.session.flush()
+        first_id = first.id
+        delete_item(first)
+        second = create_item(
+            new_session,
+            {"title": "Second", "starts_at": new_session.starts_at, "ends_at": new_session.ends_at},
+        )
+        db.session.commit()
+        assert (new_session.id > closing, second.id > first_id) == (True, True)
+    event = parse(client.get(FEED).data)[uid]
+    assert (str(event["status"]), str(event["summary"])) == ("CANCELLED", "GRCP 9: General Closing Session")

@@ -276,6 +276,9 @@ class Session(db.Model):
     __table_args__ = (
         sa.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         sa.CheckConstraint(f"status IN {SESSION_STATUSES!r}", name="status_known"),
+        # Ids are never given twice (SQLite would reuse the highest after a delete): releases, the feeds'
+        # UIDs of removed sessions and the audit trail name sessions by id.
+        {"sqlite_autoincrement": True},
     )
     __mapper_args__ = {"version_id_col": version}
 
@@ -299,7 +302,11 @@ class AgendaItem(db.Model):
         back_populates="item", cascade="all, delete-orphan", order_by="ItemPerson.position"
     )
 
-    __table_args__ = (sa.CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
+    __table_args__ = (
+        sa.CheckConstraint("ends_at >= starts_at", name="ends_after_start"),
+        # Ids are never given twice, as for sessions: releases compare items by id.
+        {"sqlite_autoincrement": True},
+    )
     __mapper_args__ = {"version_id_col": version}
 
 
