@@ -560,6 +560,26 @@ def test_every_page_of_an_undated_light_entry_answers_without_error(app, client,
     assert {path: client.get(f"/meetings/{slug}{path}").status_code for path in pages} == pages
 
 
+def test_a_stale_meeting_form_is_refused_and_shows_the_current_times_under_its_own_labels(
+    app, client, registry, as_role
+):
+    as_role("staff")
+    client.post("/meetings/new", data=timed_form())
+    with app.app_context():
+        slug = only_meeting(app).slug
+    assert (
+        client.post(f"/meetings/{slug}/edit", data=timed_form(version="1", start_time="10:00")).status_code
+        == 302
+    )
+    stale = client.post(f"/meetings/{slug}/edit", data=timed_form(version="1", title="Stale title"))
+    page = stale.get_data(as_text=True)
+    assert stale.status_code == 409
+    assert "<dt>Starts at (reference zone)</dt><dd>12 Jun 2023 10:00</dd>" in page
+    assert "<dt>Ends at (reference zone, on the last day)</dt><dd>12 Jun 2023 12:30</dd>" in page
+    with app.app_context():
+        assert only_meeting(app).title == "Senior Officials' Meeting"
+
+
 def test_the_edit_form_shows_a_timed_entry_in_its_reference_zone(app, client, registry, as_role):
     as_role("staff")
     client.post("/meetings/new", data=timed_form())

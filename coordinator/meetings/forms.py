@@ -77,8 +77,23 @@ def place_local_time(field, day: date, zone: str, fold: int | None = None) -> da
     return None
 
 
-class MeetingForm(FlaskForm):
+class InstantsForm(FlaskForm):
+    """A form whose fields bear the names of the values they store, but for the instants, typed as local times in
+    fields of their own."""
+
+    #: Each stored instant under the field that edits it.
+    INSTANT_FIELDS: dict[str, str] = {}
+
+    def current_values(self, snapshot: dict) -> dict:
+        """The values someone else saved meanwhile, keyed by this form's fields, so a conflict labels them as the
+        form does."""
+        return {self.INSTANT_FIELDS.get(name, name): value for name, value in snapshot.items()}
+
+
+class MeetingForm(InstantsForm):
     """Any meeting, from a one-line calendar entry to a global meeting planned in sessions."""
+
+    INSTANT_FIELDS = {"starts_at": "start_time", "ends_at": "end_time"}
 
     version = HiddenField()
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
@@ -160,7 +175,7 @@ class MeetingForm(FlaskForm):
     )
 
     #: Fields the form shows but the meeting does not store as such.
-    NOT_STORED = ("version", "csrf_token", "timed", "start_time", "end_time")
+    NOT_STORED = ("version", "csrf_token", "timed", *INSTANT_FIELDS.values())
 
     def validate(self, extra_validators=None) -> bool:
         """Field checks, then those that read several fields (empty optional fields skip their own validators)."""
@@ -274,8 +289,10 @@ class MaterialForm(FlaskForm):
             raise ValidationError(_l("Give a link or upload a file."))
 
 
-class TimedForm(FlaskForm):
+class TimedForm(InstantsForm):
     """Start and end typed in the reference zone; `instants()` turns them into UTC, or marks the fields."""
+
+    INSTANT_FIELDS = {"starts_at": "start", "ends_at": "end"}
 
     start = TimeField(_l("Starts at"), validators=[DataRequired(message=_l("Give a time such as 15:00."))])
     end = TimeField(_l("Ends at"), validators=[DataRequired(message=_l("Give a time such as 16:30."))])
@@ -297,6 +314,10 @@ class TimedForm(FlaskForm):
                 )
             )
         return None
+
+    def stored_values(self, fields) -> dict:
+        """The form's data of these stored fields, but the instants, which `instants()` gives."""
+        return {name: self[name].data for name in fields if name not in self.INSTANT_FIELDS}
 
     def instants(self, day: date, zone: str) -> tuple[datetime, datetime] | None:
         """UTC start and end, or None with a message on the field that cannot be placed."""

@@ -141,21 +141,6 @@ def _load_item(meeting: Meeting, item_id: int) -> AgendaItem:
     return item
 
 
-#: A conflict's instants under the form fields that edit them, so the page labels them as the form does.
-TIMED_FIELDS = {"starts_at": "start", "ends_at": "end"}
-MEETING_TIME_FIELDS = {"starts_at": "start_time", "ends_at": "end_time"}
-
-
-def _stored_values(form, fields) -> dict:
-    """The form's data of these stored fields, but the instants (typed as local times: the form's `instants()`)."""
-    return {name: form[name].data for name in fields if name not in TIMED_FIELDS}
-
-
-def _current_values(snapshot: dict, renames: dict[str, str]) -> dict:
-    """The values saved meanwhile by someone else, keyed by the form's own fields."""
-    return {renames.get(name, name): value for name, value in snapshot.items()}
-
-
 def _status(form, conflict=None) -> int:
     return 409 if conflict else 400 if form.errors else 200
 
@@ -263,7 +248,7 @@ def edit(slug: str):
         except (EditConflict, StaleDataError):
             db.session.rollback()
             meeting = get_meeting(slug)
-            conflict = _current_values(meeting_snapshot(meeting), MEETING_TIME_FIELDS)
+            conflict = form.current_values(meeting_snapshot(meeting))
             form.version.data = meeting.version
         else:
             flash(
@@ -531,7 +516,7 @@ def _session_values(form: SessionForm, meeting: Meeting) -> dict | None:
     instants = form.instants(form.day.data, meeting.timezone)
     if instants is None:
         return None
-    values = _stored_values(form, (*SESSION_FIELDS, "iscms"))
+    values = form.stored_values((*SESSION_FIELDS, "iscms"))
     if form.copy_questions.data and not values["guiding_questions"]:
         values["guiding_questions"] = list(meeting.guiding_questions)
     values["starts_at"], values["ends_at"] = instants
@@ -591,7 +576,7 @@ def session_edit(slug: str, session_id: int):
             session = _load_session(meeting, session_id)
             form.version.data = session.version
             return _render_session_form(
-                meeting, session, form, conflict=_current_values(session_snapshot(session), TIMED_FIELDS)
+                meeting, session, form, conflict=form.current_values(session_snapshot(session))
             )
         if saved:
             flash(_("The session is saved."), "success")
@@ -632,7 +617,7 @@ def _item_values(form: ItemForm, meeting: Meeting, target: Session) -> dict | No
     instants = form.instants(day, meeting.timezone)
     if instants is None:
         return None
-    values = _stored_values(form, ITEM_FIELDS)
+    values = form.stored_values(ITEM_FIELDS)
     values["starts_at"], values["ends_at"] = instants
     return values
 
@@ -692,7 +677,7 @@ def item_edit(slug: str, item_id: int):
                     item.session,
                     item,
                     form,
-                    conflict=_current_values(item_snapshot(item), TIMED_FIELDS),
+                    conflict=form.current_values(item_snapshot(item)),
                 )
             else:
                 flash(_("The item is saved."), "success")
