@@ -17,7 +17,7 @@ from coordinator.participants.models import Participant
 from coordinator.participants.operations import sync_roles
 from coordinator.participants.seed import load_data
 from coordinator.people.models import Person
-from tests.participants_factories import add_meeting, add_person_participant, grant, seed_grcp9
+from tests.participants_factories import add_meeting, add_person_participant, get_meeting, grant, seed_grcp9
 
 HEADERS = ["Title", "First name", "Last name", "E-mail", "Organization", "ISCM", "Capacity"]
 GOOD = [
@@ -226,6 +226,81 @@ def test_an_exported_list_imports_back_unchanged(app, staff_client):
     response = upload(staff_client, data, "export.xlsx")
     assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
     assert participants_count(app) == 1
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es"])
+def test_the_exports_headers_map_back_to_their_columns_in_each_language(app, locale):
+    from flask_babel import force_locale
+
+    from coordinator.participants import exports
+
+    with app.test_request_context(), force_locale(locale):
+        assert importing.guess_mapping(exports.headers()) == [name for name, _value in exports.COLUMNS]
+
+
+def _participations(app, slug: str) -> list[tuple]:
+    """What each participation of the meeting says, as its list prints it and its form edits it."""
+    with app.app_context():
+        participants = db.session.scalars(
+            sa.select(Participant).where(Participant.meeting_id == get_meeting(slug).id)
+        ).all()
+        return sorted(
+            (
+                p.person.email,
+                p.group.key,
+                p.iscm.slug if p.iscm else None,
+                p.capacity,
+                p.represented,
+                p.position,
+                p.organisation or p.person.organisation,
+                p.status,
+                p.language,
+                p.remarks,
+            )
+            for p in participants
+        )
+
+
+@pytest.mark.parametrize(
+    ("path", "name"), [("participants.csv", "export.csv"), ("participants.xlsx", "export.xlsx")]
+)
+def test_an_export_imported_into_another_meeting_gives_the_same_participations(app, staff_client, path, name):
+    ana = add_person_participant(
+        app, "som-2024", "Ana", "Costa", iscm="bali-process", capacity="co_chair", email="ana@example.org"
+    )
+    add_person_participant(
+        app,
+        "som-2024",
+        "Ben",
+        "Dia",
+        group="host",
+        organisation="IOM",
+        email="ben@example.org",
+        status="invited",
+    )
+    with app.app_context():
+        participant = db.session.get(Participant, ana)
+        participant.represented = "Bali Process on People Smuggling (Bali Process) Co-Chair"
+        participant.position = "Director, Department of Foreign Affairs and Trade of Australia"
+        participant.language, participant.remarks = "fr", "- vegetarian"
+        db.session.commit()
+    add_meeting(app, slug="other")
+    with app.app_context():
+        staff = db.session.scalar(sa.select(MeetingRole).where(MeetingRole.role == "staff"))
+        db.session.add(MeetingRole(meeting_id=get_meeting("other").id, user_id=staff.user_id, role="staff"))
+        db.session.commit()
+    data = staff_client.get(f"/meetings/som-2024/{path}").data
+    response = staff_client.post(
+        "/meetings/other/participants/import",
+        data={"file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
+    assert staff_client.post(response.headers["Location"], data={"action": "import"}).status_code == 302
+    assert _participations(app, "other") == _participations(app, "som-2024")
+    assert _participations(app, "other")[0][4:6] == (
+        "Bali Process on People Smuggling (Bali Process) Co-Chair",
+        "Director, Department of Foreign Affairs and Trade of Australia",
+    )
 
 
 def test_an_import_is_one_audit_entry_naming_the_file_counts_and_people(app, staff_client):

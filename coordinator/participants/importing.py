@@ -96,6 +96,8 @@ LIMITS = {
 }
 #: Real markup only: a tag, a closing tag, a comment, a doctype; "a < b" is text.
 HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|!--|![A-Za-z]|\?[A-Za-z])")
+#: How a cell a spreadsheet may compute starts (OWASP's list for CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 #: A telephone number as people type it: "+41 22 717 91 11", "+1 (202) 555-0100".
 PHONE = re.compile(r"\+\d[\d ().\/-]*\d")
 #: Honorifics written before a name, as lists write them ("H. E. Mr", "Dr", "Ms").
@@ -227,7 +229,13 @@ def _csv_rows(data: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [[_text(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    return [[_text(_unquoted(cell)) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _unquoted(cell: str) -> str:
+    """A CSV cell as it was before the export wrote it as text: without the apostrophe it put before what
+    starts like a formula ("'- vegetarian")."""
+    return cell[1:] if cell.startswith("'") and starts_like_formula(cell[1:]) else cell
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
@@ -248,12 +256,21 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
 HEADERS = {alias: name for name, (_label, aliases) in FIELDS.items() for alias in aliases}
 
 
+def _header_key(header: str) -> str:
+    return re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip()
+
+
+def _known_headers() -> dict[str, str]:
+    """The usual headers, and each field's own label in the reader's language: the headers the export writes,
+    so that a list exported in French imports back in French."""
+    return {**{_header_key(str(label)): name for name, (label, _aliases) in FIELDS.items()}, **HEADERS}
+
+
 def guess_mapping(headers: list[str]) -> list[str]:
     """The field each column most likely holds, IGNORE when none; a field is used by one column only."""
-    taken, mapping = set(), []
+    taken, mapping, known = set(), [], _known_headers()
     for header in headers:
-        key = re.sub(r"[^a-z0-9@ -]+", " ", fold(header)).strip()
-        match = HEADERS.get(key, IGNORE)
+        match = known.get(_header_key(header), IGNORE)
         match = IGNORE if match in taken else match
         if match:
             taken.add(match)
@@ -355,9 +372,17 @@ def _codes_by_spelling(codes, labels: dict, spellings: dict | None = None) -> di
     }
 
 
+def starts_like_formula(value: str) -> bool:
+    """A spreadsheet may compute a cell that starts so: the export writes every such cell as text."""
+    return value.startswith(FORMULA_PREFIXES)
+
+
 def is_formula(value: str) -> bool:
-    """A cell a spreadsheet would compute: anything after "=", "@" before a word, and "+" or "-" before
-    anything but a space, except a telephone number ("+41 22 717 91 11"). "Al-Nuaim", "- none" are text."""
+    """A cell that starts like a formula and is not plain text: anything after "=", "@" before a word, and "+"
+    or "-" before anything but a space, except a telephone number ("+41 22 717 91 11"). "Al-Nuaim",
+    "- none" are text."""
+    if not starts_like_formula(value):
+        return False
     first, second = value[:1], value[1:2]
     if first == "=":
         return True
