@@ -130,6 +130,63 @@ def test_a_new_role_brings_a_private_meeting_into_the_personal_feed(app, client,
     assert second.status_code == 200 and _titles(second) == {"Closed troika"}
 
 
+def test_a_follow_or_a_role_leaves_every_other_feed_as_it_was(app, client, entries, make_user, auth):
+    user = make_user("user")
+    first = client.get("/calendar.ics")
+    auth.login(user)
+    client.post("/calendar/follow", data={"iscm": "rcm", "action": "follow"})
+    with app.app_context():
+        meeting = db.session.scalar(sa.select(Meeting).where(Meeting.slug == entries["rcm"]))
+        db.session.add(MeetingRole(meeting_id=meeting.id, user_id=user.id, role="participant"))
+        db.session.commit()
+    again = client.get("/calendar.ics")
+    assert (again.headers["ETag"], again.last_modified) == (first.headers["ETag"], first.last_modified)
+
+
+def test_the_personal_feed_sees_a_change_of_every_feed_after_its_own_changes_ran_ahead(
+    app, client, entries, make_user, auth
+):
+    token = _token(app, client, auth, make_user("user"))
+    for action in ("follow", "unfollow", "follow", "unfollow", "follow"):
+        client.post("/calendar/follow", data={"iscm": "rcm", "action": action})
+    first = client.get(f"/feeds/{token}.ics")
+    _edit(app, entries["rcm"], title="RCM webinar on return")
+    second = _since(client, f"/feeds/{token}.ics", first)
+    assert second.status_code == 200 and _titles(second) == {"RCM webinar on return"}
+    assert second.last_modified > first.last_modified
+
+
+def test_a_change_flushed_before_a_savepoint_rolled_back_still_moves_the_marker(app, entries):
+    from sqlalchemy.exc import IntegrityError
+
+    from coordinator.calendars.models import Follow
+    from coordinator.calendars.queries import calendar_changed_at
+
+    with app.app_context():
+        before = calendar_changed_at()
+        db.session.scalar(sa.select(Meeting).where(Meeting.slug == entries["rcm"])).title = "RCM on return"
+        db.session.flush()
+        with pytest.raises(IntegrityError), db.session.begin_nested():
+            db.session.add(Follow(user_id=None, iscm_id=None, theme_id=None))
+            db.session.flush()
+        db.session.commit()
+        assert calendar_changed_at() > before
+
+
+def test_the_marker_is_locked_only_while_committing(app, entries, backend):
+    if backend != "postgres":
+        pytest.skip("SQLite locks the whole database at the first write: there is no row lock to test")
+    with app.app_context():
+        db.session.scalar(sa.select(Meeting).where(Meeting.slug == entries["rcm"])).title = "RCM on return"
+        db.session.flush()
+        with db.engine.connect() as other:
+            other.execute(sa.text("SET lock_timeout = '2s'"))
+            locked = other.execute(sa.text("SELECT id FROM calendar_state WHERE id = 1 FOR UPDATE")).all()
+            other.rollback()
+        db.session.commit()
+    assert locked == [(1,)]
+
+
 def test_renaming_an_iscm_or_a_theme_reaches_the_cached_events(app, client, entries):
     first = client.get("/calendar.ics?iscm=bali-process")
     with app.app_context():

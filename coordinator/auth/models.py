@@ -34,6 +34,8 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: Secret part of the personal calendar feed URL /feeds/<token>.ics; regenerating it kills the old URL.
     feed_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    #: When the follows and roles that scope the personal feed last changed (see calendars.models).
+    calendar_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (sa.CheckConstraint(f"role IN {ROLES!r}", name="role_known"),)
 

@@ -4,12 +4,14 @@ Calendar entries themselves are `Meeting`s (one calendar entity); nothing here d
 """
 
 import math
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 from sqlalchemy.orm import Session as OrmSession
 
+from coordinator.auth.models import User
 from coordinator.db import UTCDateTime, utcnow
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm, Region, Theme
@@ -45,17 +47,21 @@ class Follow(db.Model):
 
 
 class CalendarState(db.Model):
-    """One row: when anything a feed shows last changed (an entry, a release, a role, a follow, the registry).
+    """One row: when anything every feed may show last changed (an entry, a release, the registry).
 
     Feeds take it as their Last-Modified and in their ETag, so it only ever moves forward, in whole
     seconds and by at least one second per change: HTTP dates have no fractions, and a second change
-    within the same second must still be newer than what a client was given.
+    within the same second must still be newer than what a client was given. A follow or a role changes
+    one user's personal feed only: it moves that user's own marker (`User.calendar_changed_at`) instead.
     """
 
     __tablename__ = "calendar_state"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The latest marker handed out, to every feed or to one user's; the next comes after it, so the later
+    #: of the global and a user's own marker (the personal feed's) moves on every change of either kind.
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IcalFragment(db.Model):
@@ -82,13 +88,25 @@ class RemovedSession(db.Model):
     uid: Mapped[str] = mapped_column(sa.String(255))
 
 
-#: Rows a feed shows or is scoped by; sessions and agenda items reach feeds only through releases.
-_FEED_MODELS = (Meeting, AgendaRelease, MeetingRole, Follow, Iscm, Theme, Region)
+#: Rows every feed may show or be scoped by; sessions and agenda items reach feeds only through releases.
+_FEED_MODELS = (Meeting, AgendaRelease, Iscm, Theme, Region)
 #: Registry texts that cached events carry: an ISCM's acronym (titles) and name, a theme's name (CATEGORIES).
 _SHOWN_IN_EVENTS = (
     (Iscm, ("acronym", "name"), meeting_iscms.c.iscm_id),
     (Theme, ("name",), meeting_themes.c.theme_id),
 )
+
+
+@dataclass
+class _Changes:
+    """What the transaction's flushes changed, for the markers to move at commit."""
+
+    everyone: bool = False
+    users: set[int] = field(default_factory=set)
+
+
+def _changes(session: OrmSession) -> _Changes:
+    return session.info.setdefault("calendar_changes", _Changes())
 
 
 def _changes_feeds(session: OrmSession) -> bool:
@@ -102,17 +120,25 @@ def _next_marker(previous: datetime | None, now: datetime) -> datetime:
     return max(whole, previous + timedelta(seconds=1)) if previous else whole
 
 
-def mark_calendar_changed(connection) -> None:
-    """Move the change marker forward; the row lock makes concurrent writers take one second each."""
-    table = CalendarState.__table__
-    previous = connection.execute(
-        sa.select(table.c.changed_at).where(table.c.id == 1).with_for_update()
-    ).scalar()
-    if previous is None:
-        connection.execute(table.insert().values(id=1, changed_at=_next_marker(None, utcnow())))
+def mark_calendar_changed(connection, everyone: bool = True, user_ids=()) -> None:
+    """Hand out the next marker to every feed and/or to these users' personal feeds.
+
+    The row lock makes concurrent writers take one second each, one after the other.
+    """
+    state = CalendarState.__table__
+    row = connection.execute(
+        sa.select(state.c.changed_at, state.c.issued_at).where(state.c.id == 1).with_for_update()
+    ).first()
+    marker = _next_marker(max(filter(None, row)) if row else None, utcnow())
+    if row is None:
+        connection.execute(state.insert().values(id=1, changed_at=marker, issued_at=marker))
     else:
+        moved = {"issued_at": marker, **({"changed_at": marker} if everyone else {})}
+        connection.execute(state.update().where(state.c.id == 1).values(**moved))
+    if user_ids:
+        users = User.__table__
         connection.execute(
-            table.update().where(table.c.id == 1).values(changed_at=_next_marker(previous, utcnow()))
+            users.update().where(users.c.id.in_(sorted(user_ids))).values(calendar_changed_at=marker)
         )
 
 
@@ -145,20 +171,42 @@ def _touch_meetings_with_new_links(session: OrmSession, flush_context, instances
 
 @sa.event.listens_for(OrmSession, "after_flush")
 def _after_flush(session: OrmSession, flush_context) -> None:
-    """Touch the meetings of renamed ISCMs and themes; move the change marker once per transaction."""
-    if not _changes_feeds(session):
+    """Touch the meetings of renamed ISCMs and themes; note that every feed changed."""
+    if _changes_feeds(session):
+        _touch_meetings_of_renamed(session.connection(), session)
+        _changes(session).everyone = True
+
+
+@sa.event.listens_for(Follow, "after_insert")
+@sa.event.listens_for(Follow, "after_update")
+@sa.event.listens_for(Follow, "after_delete")
+@sa.event.listens_for(MeetingRole, "after_insert")
+@sa.event.listens_for(MeetingRole, "after_update")
+@sa.event.listens_for(MeetingRole, "after_delete")
+def _note_personal_change(mapper, connection, target) -> None:
+    """A follow or a role written (also one removed from a collection, which the session's lists miss):
+    its user's personal feed changed (and the previous user's, should it move to another)."""
+    users = sa.inspect(target).attrs.user_id.history.sum()
+    _changes(object_session(target)).users.update(user for user in users if user is not None)
+
+
+@sa.event.listens_for(OrmSession, "before_commit")
+def _move_markers(session: OrmSession) -> None:
+    """The markers move once, at commit, after a last flush: the row lock is held only while committing
+    (taken at the first flush, two transactions that flush several times could deadlock on PostgreSQL)."""
+    if session.in_nested_transaction():
         return
-    connection = session.connection()
-    _touch_meetings_of_renamed(connection, session)
-    if not session.info.get("calendar_marked"):
-        mark_calendar_changed(connection)
-        session.info["calendar_marked"] = True
+    session.flush()
+    changes = session.info.pop("calendar_changes", None)
+    if changes and (changes.everyone or changes.users):
+        mark_calendar_changed(session.connection(), changes.everyone, changes.users)
 
 
-@sa.event.listens_for(OrmSession, "after_commit")
-@sa.event.listens_for(OrmSession, "after_soft_rollback")
-def _forget_mark(session: OrmSession, *args) -> None:
-    session.info.pop("calendar_marked", None)
+@sa.event.listens_for(OrmSession, "after_transaction_end")
+def _forget_changes(session: OrmSession, transaction) -> None:
+    """A rolled back (or closed) transaction changed nothing; a savepoint's end is not the transaction's."""
+    if transaction.parent is None:
+        session.info.pop("calendar_changes", None)
 
 
 @sa.event.listens_for(Session, "after_delete")

@@ -256,5 +256,10 @@ def followed_meeting_ids(user) -> set[int]:
 
 
 def calendar_changed_at() -> datetime:
-    """When anything a feed shows last changed; the epoch when nothing ever did."""
+    """When anything every feed may show last changed; the epoch when nothing ever did."""
     return db.session.scalar(sa.select(CalendarState.changed_at).where(CalendarState.id == 1)) or _EPOCH
+
+
+def personal_calendar_changed_at(user) -> datetime:
+    """When the user's personal feed last changed: the later of the global marker and their own."""
+    return max(calendar_changed_at(), user.calendar_changed_at or _EPOCH)

@@ -1,7 +1,7 @@
 """Calendar pages (month, list, year), the feeds (.ics) and JSON, follows, the personal feed token, imports."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from babel.dates import get_day_names
@@ -213,15 +213,22 @@ def highlights(year: int):
 
 
 def _feed_response(
-    kind: str, scope, meta_builder, fragments_builder, private: bool = False, also_shown: tuple = ()
+    kind: str,
+    scope,
+    meta_builder,
+    fragments_builder,
+    private: bool = False,
+    also_shown: tuple = (),
+    marker: datetime | None = None,
 ):
     """304 from the change marker alone; otherwise the feed from the store, or built from cached VEVENTs.
 
-    The marker moves on every change a feed can show, so it is both the ETag's version and Last-Modified;
-    `also_shown` is what else the body shows (the personal feed's name), in the version, not the scope.
+    The marker (the global one unless given) moves on every change the feed can show, so it is both the
+    ETag's version and Last-Modified; `also_shown` is what else the body shows (the personal feed's
+    name), in the version, not the scope.
     """
     language = feeds.feed_language()
-    marker = queries.calendar_changed_at()
+    marker = marker or queries.calendar_changed_at()
     scope_key = feeds.scope_key(kind, scope, language)
     version = feeds.version_key(scope_key, marker, *also_shown)
 
@@ -312,7 +319,15 @@ def personal_feed(token: str):
         followed = queries.followed_meeting_ids(user)
         return feeds.feed_fragments(Meeting.id.in_(set(access) | followed), access, language)
 
-    return _feed_response("personal", token, meta, fragments, private=True, also_shown=(user.display_name,))
+    return _feed_response(
+        "personal",
+        token,
+        meta,
+        fragments,
+        private=True,
+        also_shown=(user.display_name,),
+        marker=queries.personal_calendar_changed_at(user),
+    )
 
 
 def json_feed():

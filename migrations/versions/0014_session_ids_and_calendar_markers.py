@@ -1,4 +1,4 @@
-"""sessions and agenda items never reuse an id on SQLite
+"""sessions and agenda items never reuse an id on SQLite; personal calendar markers
 
 Revision ID: 0014
 Revises: 0013
@@ -7,6 +7,9 @@ SQLite gives a new row the highest id plus one, so deleting the last session and
 the new one the old id: the feeds then sent the removed session's last copy under the new session's
 UID. AUTOINCREMENT needs the table recreated; the counter starts past every id the tables, the release
 snapshots and the kept UIDs of removed sessions name. PostgreSQL's sequences never reuse an id.
+
+A follow or a role moves only its user's marker (users.calendar_changed_at), no longer every feed's;
+calendar_state.issued_at is the latest marker of either kind, which the next one follows.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -49,7 +52,23 @@ def _start_counter_past_issued_ids(table: str) -> None:
         )
 
 
+def _add_markers() -> None:
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('calendar_changed_at', sa.DateTime(), nullable=True))
+    with op.batch_alter_table('calendar_state', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('issued_at', sa.DateTime(), nullable=True))
+    op.execute("UPDATE calendar_state SET issued_at = changed_at")
+
+
+def _drop_markers() -> None:
+    with op.batch_alter_table('calendar_state', schema=None) as batch_op:
+        batch_op.drop_column('issued_at')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('calendar_changed_at')
+
+
 def upgrade():
+    _add_markers()
     if op.get_bind().dialect.name != 'sqlite':
         return
     for table in ISSUED_IDS:
@@ -58,7 +77,7 @@ def upgrade():
 
 
 def downgrade():
-    if op.get_bind().dialect.name != 'sqlite':
-        return
-    for table in ISSUED_IDS:
-        _recreate(table, autoincrement=False)
+    if op.get_bind().dialect.name == 'sqlite':
+        for table in ISSUED_IDS:
+            _recreate(table, autoincrement=False)
+    _drop_markers()
