@@ -157,28 +157,34 @@ def test_the_grcp9_demo_feed_holds_its_four_sessions_in_geneva_time_in_both_pars
     assert body.count(b"BEGIN:VTIMEZONE") == 1
 
 
-def test_a_meeting_with_sessions_but_no_release_has_only_its_own_event(app, client, registry):
+def _meeting_with_a_session(title: str) -> tuple[Meeting, Session]:
+    """A public meeting on 6 May 2024 in Geneva with one session, 9:00-10:00, never released (in an app context)."""
     from coordinator.meetings.operations import create_meeting, create_session
 
     zurich = ZoneInfo("Europe/Zurich")
+    meeting = create_meeting(
+        {
+            "title": title,
+            "timezone": "Europe/Zurich",
+            "status": "published",
+            "visibility": "public",
+            "start_date": datetime(2024, 5, 6).date(),
+        }
+    )
+    session = create_session(
+        meeting,
+        {
+            "title": "Planned",
+            "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
+            "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich),
+        },
+    )
+    return meeting, session
+
+
+def test_a_meeting_with_sessions_but_no_release_has_only_its_own_event(app, client, registry):
     with app.app_context():
-        meeting = create_meeting(
-            {
-                "title": "Unreleased meeting",
-                "timezone": "Europe/Zurich",
-                "status": "published",
-                "visibility": "public",
-                "start_date": datetime(2024, 5, 6).date(),
-            }
-        )
-        create_session(
-            meeting,
-            {
-                "title": "Planned",
-                "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
-                "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich),
-            },
-        )
+        meeting, _session = _meeting_with_a_session("Unreleased meeting")
         db.session.commit()
         slug, uid = meeting.slug, meeting.uid
     events = parse(client.get(f"/meetings/{slug}/calendar.ics").data)
@@ -309,33 +315,16 @@ def test_a_french_feed_names_its_themes_in_french(app, client, grcp9):
 def test_ids_of_deleted_sessions_and_items_are_never_given_again_so_a_removed_session_keeps_its_uid(
     app, client, grcp9, sign_in
 ):
-    from coordinator.meetings.operations import create_item, create_meeting, create_session, delete_item
+    from coordinator.meetings.operations import create_item, delete_item
 
     closing = _sessions(app, grcp9.meeting_id)["General Closing Session"]
     uid = _session_uid(app, closing)
     sign_in("organizer", grcp9.meeting_id)
     client.post(f"/meetings/grcp-9/sessions/{closing}/delete")
     _release(client, "No closing session")
-    zurich = ZoneInfo("Europe/Zurich")
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.max(Session.id))) < closing
-        other = create_meeting(
-            {
-                "title": "Another meeting",
-                "timezone": "Europe/Zurich",
-                "status": "published",
-                "visibility": "public",
-                "start_date": datetime(2024, 5, 6).date(),
-            }
-        )
-        new_session = create_session(
-            other,
-            {
-                "title": "Planned",
-                "starts_at": datetime(2024, 5, 6, 9, tzinfo=zurich),
-                "ends_at": datetime(2024, 5, 6, 10, tzinfo=zurich),
-            },
-        )
+        _other, new_session = _meeting_with_a_session("Another meeting")
         first = create_item(
             new_session,
             {"title": "First", "starts_at": new_session.starts_at, "ends_at": new_session.ends_at},
