@@ -228,3 +228,17 @@ def test_a_windows_zone_file_imports_through_the_pages(app, client, registry, as
             "Europe/Berlin",
             datetime(2023, 6, 15, 7, tzinfo=UTC),
         )
+
+
+def test_csv_choices_match_the_page_language_labels_without_their_accents(app):
+    """A French secretariat types "Ministeriel" or "en-presentiel" as often as the labels' own spelling."""
+    header = b"title,start,level,format\n"
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        result = read_csv(
+            header + "SOM,2023-06-15,Ministeriel,en-présentiel\nGT,2023-06-16,MINISTÉRIEL,hybride\n".encode()
+        )
+    assert result.errors == []
+    assert [(row["level"], row["format"]) for row in result.rows] == [
+        ("ministerial", "in_person"),
+        ("ministerial", "hybrid"),
+    ]

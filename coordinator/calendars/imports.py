@@ -14,6 +14,7 @@ import icalendar
 from flask_babel import gettext as _
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
+from coordinator.core.text import codes_by_spelling, spelling_key
 from coordinator.core.timezones import AmbiguousLocalTime, NonexistentLocalTime, is_known_zone, local_to_utc
 from coordinator.meetings.labels import FORMAT_LABELS, KIND_LABELS, LEVEL_LABELS
 from coordinator.meetings.models import FORMATS, KINDS, LEVELS
@@ -313,15 +314,8 @@ def _read_csv_row(result: ImportResult, number: int, record: dict, default_zone:
     )
 
 
-#: The CSV columns with a closed list of values: the codes, or their labels (any case, in the page's language).
+#: The CSV columns with a closed list of values: the codes, or their labels in the page's language (any case or accents).
 _CHOICES = {"kind": (KINDS, KIND_LABELS), "level": (LEVELS, LEVEL_LABELS), "format": (FORMATS, FORMAT_LABELS)}
-
-
-def _choice(value: str, codes: tuple[str, ...], labels: dict) -> str | None:
-    code = value.lower().replace(" ", "_").replace("-", "_")
-    if code in codes:
-        return code
-    return next((key for key, label in labels.items() if str(label).lower() == value.lower()), None)
 
 
 def _csv_choices(result: ImportResult, number: int, record: dict) -> dict | None:
@@ -329,7 +323,7 @@ def _csv_choices(result: ImportResult, number: int, record: dict) -> dict | None
     values = {}
     for name, (codes, labels) in _CHOICES.items():
         given = record.get(name) or ""
-        values[name] = _choice(given, codes, labels) if given else None
+        values[name] = codes_by_spelling(codes, labels).get(spelling_key(given)) if given else None
         if given and values[name] is None:
             result.fail(
                 number,

@@ -28,6 +28,7 @@ from coordinator.calendars.highlights import document_for, mentions
 from coordinator.calendars.imports import read_file
 from coordinator.calendars.operations import import_rows, is_following, regenerate_feed_token, set_follow
 from coordinator.core.http import safe_next_url
+from coordinator.core.partial_dates import MAX_YEAR, MIN_YEAR
 from coordinator.exporting.http import conditional_response
 from coordinator.exporting.ical import MIME_TYPE, CalendarMeta
 from coordinator.exporting.store import ExportStore, content_key
@@ -54,8 +55,6 @@ bp.add_app_template_global(FORMAT_LABELS, "MEETING_FORMAT_LABELS")
 bp.add_app_template_global(INITIATIVE_LABELS, "MEETING_INITIATIVE_LABELS")
 bp.add_app_template_global(STATUS_LABELS, "MEETING_STATUS_LABELS")
 VIEWS = ("month", "list", "year")
-#: Years the calendar pages and JSON accept.
-MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 

@@ -6,6 +6,8 @@ from datetime import date
 
 from babel.dates import format_date, format_skeleton
 
+#: The years a meeting may be dated in and the calendar pages show.
+MIN_YEAR, MAX_YEAR = 1900, 2200
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 

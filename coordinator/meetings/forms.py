@@ -25,6 +25,7 @@ from wtforms import (
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from coordinator.core.forms import LinesField, MultiCheckboxField, NumberRangeIfNumber, TimeZoneField
+from coordinator.core.partial_dates import MAX_YEAR, MIN_YEAR
 from coordinator.core.timezones import (
     AmbiguousLocalTime,
     NonexistentLocalTime,
@@ -159,7 +160,7 @@ class MeetingForm(InstantsForm):
     )
     year = IntegerField(
         _l("Year only"),
-        validators=[Optional(), NumberRangeIfNumber(min=1900, max=2200)],
+        validators=[Optional(), NumberRangeIfNumber(min=MIN_YEAR, max=MAX_YEAR)],
         description=_l("When the source gives neither day nor month."),
     )
     dates_text = StringField(

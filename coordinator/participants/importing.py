@@ -18,10 +18,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from coordinator.audit.operations import record as audit
+from coordinator.core.text import codes_by_spelling, fold, spelling_key
 from coordinator.extensions import db
 from coordinator.iscms.models import Iscm
 from coordinator.participants.labels import CAPACITY_LABELS, CAPACITY_SPELLINGS, STATUS_LABELS
-from coordinator.participants.lists import fold, split_capacity
+from coordinator.participants.lists import split_capacity
 from coordinator.participants.models import CAPACITIES, STATUSES, Participant
 from coordinator.participants.operations import assign, ensure_groups, new_participant, sync_roles
 from coordinator.people.models import Person
@@ -287,11 +288,6 @@ def is_header(row: list[str]) -> bool:
 # Validation -------------------------------------------------------------------------------------
 
 
-def _spelling(text: str) -> str:
-    """How two spellings of a name compare: folded, any dash a space, spaces collapsed."""
-    return " ".join(re.sub(r"[-‐‑‒–—_]", " ", fold(text)).split())
-
-
 def _variants(text: str) -> list[str]:
     """The text, then what "Name (A or B)" also names: A, B and Name."""
     match = ACRONYM.fullmatch(text.strip())
@@ -300,7 +296,7 @@ def _variants(text: str) -> list[str]:
 
 @dataclass
 class Vocabulary:
-    """What cells may name: ISCMs (by any spelling), groups; each compared by `_spelling`."""
+    """What cells may name: ISCMs (by any spelling), groups; each compared by `spelling_key`."""
 
     iscms: dict
     #: {ISCM id: acronym}, the name a suggestion gives.
@@ -316,18 +312,18 @@ class Vocabulary:
         for iscm in db.session.scalars(sa.select(Iscm).order_by(Iscm.acronym)):
             acronyms[iscm.id] = iscm.acronym
             for spelling in (iscm.slug, iscm.acronym, iscm.name, *(iscm.other_names or [])):
-                iscms.setdefault(_spelling(spelling), iscm.id)
+                iscms.setdefault(spelling_key(spelling), iscm.id)
         groups, keys = {}, {}
         for group in ensure_groups(meeting):
-            groups[_spelling(group.key)] = groups[_spelling(group.title)] = group.id
+            groups[spelling_key(group.key)] = groups[spelling_key(group.title)] = group.id
             keys[group.id] = group.key
-        capacities = _codes_by_spelling(CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS)
-        return cls(iscms, acronyms, groups, keys, capacities, _codes_by_spelling(STATUSES, STATUS_LABELS))
+        capacities = codes_by_spelling(CAPACITIES, CAPACITY_LABELS, CAPACITY_SPELLINGS)
+        return cls(iscms, acronyms, groups, keys, capacities, codes_by_spelling(STATUSES, STATUS_LABELS))
 
     def find_iscm(self, text: str) -> int | None:
         """The ISCM a text names: any spelling, or "Name (ACRONYM)" by its acronym or its name."""
         for variant in _variants(text):
-            if (found := self.iscms.get(_spelling(variant))) is not None:
+            if (found := self.iscms.get(spelling_key(variant))) is not None:
                 return found
         return None
 
@@ -346,7 +342,7 @@ class Vocabulary:
 
     def suggestion(self, text: str) -> str | None:
         """The ISCM a mistyped or shortened name most likely means ("Bali" → "Bali Process")."""
-        for piece in map(_spelling, _variants(split_capacity(text)[0])):
+        for piece in map(spelling_key, _variants(split_capacity(text)[0])):
             close = difflib.get_close_matches(piece, list(self.iscms), n=1, cutoff=0.6)
             close = close or [s for s in self.iscms if len(piece) > 2 and s.startswith(piece + " ")][:1]
             if close:
@@ -358,18 +354,9 @@ class Vocabulary:
         title = re.sub(r"^\s*(?:[IVXLC]+|\d+)[.)]\s+", "", heading)
         match = ACRONYM.fullmatch(title.strip())
         for candidate in (title, match[1] if match else ""):
-            if candidate and (found := self.groups.get(_spelling(candidate))) is not None:
+            if candidate and (found := self.groups.get(spelling_key(candidate))) is not None:
                 return found
         return None
-
-
-def _codes_by_spelling(codes, labels: dict, spellings: dict | None = None) -> dict:
-    """A code by each way a cell may name it: the code, its label in the reader's language, a usual spelling."""
-    return {
-        _spelling(spelling): code
-        for code in codes
-        for spelling in (code, str(labels[code]), *(spellings or {}).get(code, ()))
-    }
 
 
 def starts_like_formula(value: str) -> bool:
@@ -465,7 +452,7 @@ def _participation(
         values["position"] = cells["list_position"]
     group = cells.get("group", "")
     if group:
-        values["group_id"] = vocabulary.groups.get(_spelling(group))
+        values["group_id"] = vocabulary.groups.get(spelling_key(group))
         if values["group_id"] is None:
             errors.append(RowError(number, _("unknown group “%(value)s”", value=group)))
     group_id = values.get("group_id") or section
@@ -477,7 +464,7 @@ def _participation(
         text = cells.get(name, "")
         if not text:
             continue
-        values[name] = known_codes.get(_spelling(text))
+        values[name] = known_codes.get(spelling_key(text))
         if values[name] is None:
             known = ", ".join(str(labels[code]) for code in codes)
             errors.append(
@@ -520,7 +507,7 @@ def _iscm_values(
     values["iscm_id"] = iscm_id
     if capacity:
         values["capacity"] = capacity
-    if text and not printed and _spelling(text) not in vocabulary.iscms:
+    if text and not printed and spelling_key(text) not in vocabulary.iscms:
         values["represented"] = text
     return []
 

@@ -4,13 +4,13 @@ Plain functions over loaded objects so the summary report can include the same l
 """
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
+from coordinator.core.text import fold
 from coordinator.extensions import db
 from coordinator.meetings.models import AgendaItem, ItemPerson, Session
 from coordinator.participants.labels import CAPACITY_SPELLINGS, capacity_label, group_title
@@ -52,12 +52,6 @@ class ListSection:
 class SpeakerRow:
     name: str
     description: str
-
-
-def fold(text: str) -> str:
-    """A sort key that files "Á" with "A" and ignores case, as a printed list does."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def roman(number: int) -> str:
