@@ -344,38 +344,45 @@ def test_the_editor_sets_the_reports_title_headings_introductions_and_order_with
     )
 
 
-def test_a_new_report_is_prefilled_with_the_agendas_facilitator_and_the_sessions_iscms(
-    app, client, auth, report_setup
-):
+def _new_report_with_agenda_people(app, client, auth, report_setup, people, iscms=()):
+    """The content a rapporteur's first look at the editor pre-fills, the first session's agenda naming `people`."""
     from datetime import UTC, datetime
 
-    from coordinator.iscms.models import Iscm
-    from coordinator.meetings.models import AgendaItem, ItemPerson, Session
-    from coordinator.people.models import Person
+    from coordinator.meetings.models import AgendaItem, Session
 
     with app.app_context():
         session = db.session.get(Session, report_setup.session_ids[0])
-        session.iscms = [
-            Iscm(slug="rcm", acronym="RCM", name="Regional Conference on Migration"),
-            Iscm(slug="prague-process", acronym="Prague Process", name="Prague Process"),
-        ]
+        session.iscms.extend(iscms)
         item = AgendaItem(
             title="Discussion",
             starts_at=datetime(2024, 3, 5, 9, tzinfo=UTC),
             ends_at=datetime(2024, 3, 5, 10, tzinfo=UTC),
         )
-        item.people = [
-            ItemPerson(
-                person=Person(honorific="H.E. Mr", given_name="Frank", family_name="Tressler"),
-                role="facilitator",
-                capacity="Chair of the SACM",
-            )
-        ]
+        item.people = people
         session.items.append(item)
         db.session.commit()
     auth.login(report_setup.rapporteurs[0])
     client.get(report_setup.url(0, "/edit"))
-    content = _report(app, report_setup.session_ids[0])[2]
+    return _report(app, report_setup.session_ids[0])[2]
+
+
+def test_a_new_report_is_prefilled_with_the_agendas_facilitator_and_the_sessions_iscms(
+    app, client, auth, report_setup
+):
+    from coordinator.iscms.models import Iscm
+    from coordinator.meetings.models import ItemPerson
+    from coordinator.people.models import Person
+
+    facilitator = ItemPerson(
+        person=Person(honorific="H.E. Mr", given_name="Frank", family_name="Tressler"),
+        role="facilitator",
+        capacity="Chair of the SACM",
+    )
+    iscms = [
+        Iscm(slug="rcm", acronym="RCM", name="Regional Conference on Migration"),
+        Iscm(slug="prague-process", acronym="Prague Process", name="Prague Process"),
+    ]
+    content = _new_report_with_agenda_people(app, client, auth, report_setup, [facilitator], iscms)
     assert content["facilitator"] == "H.E. Mr Frank Tressler, Chair of the SACM"
     assert content["iscms_present"] == ["Prague Process", "Regional Conference on Migration (RCM)"]
 
@@ -383,37 +390,24 @@ def test_a_new_report_is_prefilled_with_the_agendas_facilitator_and_the_sessions
 def test_a_new_report_names_the_facilitator_and_speakers_in_the_agendas_own_wording(
     app, client, auth, report_setup
 ):
-    from datetime import UTC, datetime
-
-    from coordinator.meetings.models import AgendaItem, ItemPerson, Session
+    from coordinator.meetings.models import ItemPerson
     from coordinator.people.models import Person
 
-    with app.app_context():
-        session = db.session.get(Session, report_setup.session_ids[0])
-        item = AgendaItem(
-            title="Discussion",
-            starts_at=datetime(2024, 3, 5, 9, tzinfo=UTC),
-            ends_at=datetime(2024, 3, 5, 10, tzinfo=UTC),
-        )
-        item.people = [
-            ItemPerson(
-                person=Person(honorific="Mr", given_name="Luis", family_name="Serrano", position="Head"),
-                role="facilitator",
-                capacity="Head of the RCM Secretariat",
-                listed_name="Mr Luis Alonso Serrano Echeverría",
-                listed_as="Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
-            ),
-            ItemPerson(
-                person=Person(honorific="Ms", given_name="Ana", family_name="Ruiz", position="Director"),
-                role="speaker",
-                capacity="Chair of the SACM",
-            ),
-        ]
-        session.items.append(item)
-        db.session.commit()
-    auth.login(report_setup.rapporteurs[0])
-    client.get(report_setup.url(0, "/edit"))
-    content = _report(app, report_setup.session_ids[0])[2]
+    people = [
+        ItemPerson(
+            person=Person(honorific="Mr", given_name="Luis", family_name="Serrano", position="Head"),
+            role="facilitator",
+            capacity="Head of the RCM Secretariat",
+            listed_name="Mr Luis Alonso Serrano Echeverría",
+            listed_as="Head of Technical Secretariat of the Regional Conference on Migration (RCM)",
+        ),
+        ItemPerson(
+            person=Person(honorific="Ms", given_name="Ana", family_name="Ruiz", position="Director"),
+            role="speaker",
+            capacity="Chair of the SACM",
+        ),
+    ]
+    content = _new_report_with_agenda_people(app, client, auth, report_setup, people)
     assert content["facilitator"] == (
         "Mr Luis Alonso Serrano Echeverría, "
         "Head of Technical Secretariat of the Regional Conference on Migration (RCM)"
