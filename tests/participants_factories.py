@@ -90,16 +90,21 @@ def stored_keys(app, kind: str) -> set[str]:
     return {path.stem for path in (app.config["EXPORT_DIR"] / kind).glob("*.pdf")}
 
 
+def finished_export(client, progress: str) -> dict:
+    """The progress page's JSON once its build has ended (a minute at the most), as the page's poll reads it."""
+    for _attempt in range(600):
+        state = client.get(progress, headers={"Accept": "application/json"}).get_json()
+        if state["state"] not in ("queued", "running"):
+            return state
+        time.sleep(0.1)
+    return state
+
+
 def fetch_pdf(client, url: str) -> bytes:
     """A printout's file, built in the request or, for a long one, off it behind the progress page."""
     response = client.get(url)
     if response.status_code == 302 and "/exports/" in response.headers["Location"]:
-        progress = response.headers["Location"]
-        for _attempt in range(600):
-            state = client.get(progress, headers={"Accept": "application/json"}).get_json()
-            if state["state"] not in ("queued", "running"):
-                break
-            time.sleep(0.1)
+        state = finished_export(client, response.headers["Location"])
         assert state["state"] == "done", state
         response = client.get(state["download"])
     assert response.status_code == 200, response.status_code

@@ -2,7 +2,6 @@
 
 import json
 import threading
-import time
 
 import sqlalchemy as sa
 
@@ -16,7 +15,14 @@ from coordinator.participants.lists import participant_list_rows
 from coordinator.participants.models import Participant
 from coordinator.people.models import Person
 from tests.conftest import AuthActions
-from tests.participants_factories import add_meeting, add_person_participant, fetch_pdf, get_meeting, grant
+from tests.participants_factories import (
+    add_meeting,
+    add_person_participant,
+    fetch_pdf,
+    finished_export,
+    get_meeting,
+    grant,
+)
 
 
 def staff_on_meeting(app, make_user, auth, role="staff"):
@@ -104,11 +110,7 @@ def test_a_long_list_is_built_off_the_request(app, client, make_user, auth, monk
     progress = response.headers["Location"]
     page = client.get(progress).get_data(as_text=True)
     assert 'http-equiv="refresh"' in page or "Your file is ready." in page
-    for _attempt in range(600):
-        state = client.get(progress, headers={"Accept": "application/json"}).get_json()
-        if state["state"] == "done":
-            break
-        time.sleep(0.1)
+    state = finished_export(client, progress)
     assert state["state"] == "done"
     download = client.get(state["download"])
     assert download.status_code == 200 and download.data.startswith(b"%PDF")
@@ -135,11 +137,7 @@ def test_a_participants_looks_at_their_lists_build_do_not_build_the_list_again(
     progress = client.get("/meetings/som-2024/participants.pdf").headers["Location"]
     assert "/exports/participant-list/" in progress
     assert client.get(progress).status_code == 200
-    for _attempt in range(600):
-        state = client.get(progress, headers={"Accept": "application/json"}).get_json()
-        if state["state"] == "done":
-            break
-        time.sleep(0.1)
+    state = finished_export(client, progress)
     download = client.get(state["download"])
     assert (download.status_code, download.data[:4]) == (200, b"%PDF")
     assert len(built) == 1
