@@ -2,7 +2,7 @@
 
     BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/coord_bench_calendar .venv/bin/python bench/calendar_feed.py
 
-The database named is emptied and rebuilt. Figures: the month view's time and SQL statements per request
+The database named is created if missing, else emptied and rebuilt. Figures: the month view's time and SQL statements per request
 with ~100 events and again with 10,000 (the count must not grow); with 10,000: cold build (timed events
 spread over several zones, so several VTIMEZONEs), warm, 304 (ETag and If-Modified-Since), rebuild after
 one change in English and in French, and requests/s of gunicorn (2 workers, loopback only, 50 concurrent
@@ -54,12 +54,26 @@ def make_app(export_dir: str):
     return create_app(config)
 
 
+def ensure_database(url: str) -> None:
+    """Creates the database the URL names when the server has none of that name, as on a new machine."""
+    target = sa.make_url(database_url(url))
+    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.scalar(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+        )
+        if not exists:
+            connection.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
 def rebuild_database(app) -> None:
     """An empty schema at head with the registry; events are added by add_events."""
     from flask_migrate import upgrade
 
     from coordinator.iscms.seed import seed_registry
 
+    ensure_database(URL)
     engine = sa.create_engine(database_url(URL))
     with engine.begin() as connection:
         connection.execute(sa.text("DROP SCHEMA public CASCADE"))
