@@ -138,7 +138,14 @@ def test_every_part_has_a_kind_a_heading_and_an_editor_field():
         "recommendations",
         "next_steps",
     )
-    assert set(content.TEXT_FIELDS) == {"title", "facilitator", "opening", "objective", "free_text"}
+    assert set(content.TEXT_FIELDS) == {
+        "title",
+        "facilitator",
+        "facilitator_label",
+        "opening",
+        "objective",
+        "free_text",
+    }
     assert list(content.PART_HEADINGS) == list(PART_FIELDS) == list(content.PARTS)
 
 
@@ -189,3 +196,31 @@ def test_markdown_never_lets_a_script_through():
     )
     assert "<script" not in html and 'href="javascript' not in html and "<img" not in html
     assert "<strong>ok</strong>" in html
+
+
+def test_the_rapporteur_line_is_the_agendas_until_the_report_has_its_own_and_an_emptied_one_prints_none():
+    saved_before_the_field = content.normalise({"objective": "x"})
+    from_an_old_tab = content.from_form(MultiDict({"objective": "x"}), DEFAULTS)
+    emptied = content.from_form(MultiDict({"objective": "x", "rapporteur": "  "}), DEFAULTS)
+    own = content.from_form(MultiDict({"objective": "x", "rapporteur": "Ms R, for the Chair"}), DEFAULTS)
+    assert saved_before_the_field["rapporteur"] is None and from_an_old_tab["rapporteur"] is None
+    lines = [content.rapporteur_line(report, "Ms R") for report in (from_an_old_tab, emptied, own)]
+    assert lines == ["Ms R", "", "Ms R, for the Chair"]
+    people = {
+        name: next(
+            part for part in content.printed_parts(report, DEFAULTS, "Ms R") if part["key"] == "people"
+        )
+        for name, report in (("agenda", from_an_old_tab), ("emptied", emptied))
+    }
+    assert people["agenda"]["filled"] and not people["emptied"]["filled"]
+
+
+def test_the_facilitators_label_comes_from_the_agenda_and_the_diff_shows_both_lines():
+    report = content.prefill(
+        {"facilitator": "H.E. Mr Julio Fiol Zuñiga", "facilitator_label": "Discussion Session Facilitator"},
+        [],
+    )
+    assert report["facilitator_label"] == "Discussion Session Facilitator"
+    assert report["rapporteur"] is None
+    lines = content.as_lines({**report, "rapporteur": ""}, {})
+    assert "# Facilitator's label: Discussion Session Facilitator" in lines and "# Rapporteur: " in lines

@@ -413,3 +413,47 @@ def test_a_new_report_names_the_facilitator_and_speakers_in_the_agendas_own_word
         "Head of Technical Secretariat of the Regional Conference on Migration (RCM)"
     )
     assert [row["speaker"] for row in content["floor"]] == ["Ms Ana Ruiz, Director, Chair of the SACM"]
+
+
+def test_the_editor_offers_the_agendas_facilitator_label_and_rapporteur_line_and_prints_what_is_saved(
+    app, client, auth, report_setup
+):
+    from coordinator.meetings.models import ItemPerson
+    from coordinator.people.models import Person
+
+    people = [
+        ItemPerson(
+            person=Person(honorific="H.E. Mr", given_name="Julio", family_name="Fiol Zuñiga"),
+            role="facilitator",
+            role_label="Discussion Session Facilitator",
+            capacity="Chair of the SACM",
+        ),
+        ItemPerson(
+            person=Person(honorific="Mr", given_name="Luis", family_name="Serrano"),
+            role="rapporteur",
+            role_label="Discussion Session Rapporteur",
+            listed_as="Head of Technical Secretariat of the RCM",
+        ),
+    ]
+    content = _new_report_with_agenda_people(app, client, auth, report_setup, people)
+    assert (content["facilitator_label"], content["rapporteur"]) == ("Discussion Session Facilitator", None)
+    editor = client.get(report_setup.url(0, "/edit")).get_data(as_text=True)
+    assert 'name="facilitator_label" value="Discussion Session Facilitator"' in editor
+    assert 'name="rapporteur" value="Mr Luis Serrano, Head of Technical Secretariat of the RCM"' in editor
+    page = client.get(report_setup.url(0, "")).get_data(as_text=True)
+    assert "<strong>Rapporteur:</strong> Mr Luis Serrano, Head of Technical Secretariat of the RCM" in page
+
+    _save(
+        client,
+        report_setup,
+        0,
+        facilitator="H.E. Mr Julio Fiol Zuñiga",
+        facilitator_label="Session Chair",
+        rapporteur="",
+    )
+    page = client.get(report_setup.url(0, "")).get_data(as_text=True)
+    assert "<strong>Session Chair:</strong> H.E. Mr Julio Fiol Zuñiga" in page and "Rapporteur:" not in page
+    _save(client, report_setup, 1, facilitator="H.E. Mr Julio Fiol Zuñiga", rapporteur="Mr L. Serrano")
+    page = client.get(report_setup.url(0, "")).get_data(as_text=True)
+    assert "<strong>Facilitator:</strong> H.E. Mr Julio Fiol Zuñiga" in page
+    assert "<strong>Rapporteur:</strong> Mr L. Serrano" in page

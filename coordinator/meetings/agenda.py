@@ -60,6 +60,12 @@ def described(person: dict) -> str:
     return ", ".join(part for part in (person["position"], person["capacity"]) if part)
 
 
+def appearance_text(link) -> str:
+    """ "Name, wording" of one appearance as the agenda prints it, for text that names people as the agenda does."""
+    person = appearance(link)
+    return ", ".join(part for part in (person["name"], described(person)) if part)
+
+
 def _item(item) -> dict:
     return {
         "id": item.id,

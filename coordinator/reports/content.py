@@ -5,6 +5,8 @@ A report's content is a plain dict (kept as JSON):
     title: str                        the report's own title ("" prints the session's)
     opening: str                      lines printed first: link, title, date, "SESSION 1"
     facilitator: str                  iscms_present: [str]
+    facilitator_label: str            the word before the facilitator ("" prints "Facilitator")
+    rapporteur: str | None            the rapporteur line ("" prints none; None: as the agenda names them)
     objective: str                    guiding_questions: [str]
     floor: [{iscm, speaker, notes}]   consensuses: [str]
     practices: [{iscm, text}]         challenges: [str]
@@ -23,7 +25,7 @@ from flask_babel import lazy_gettext as _l
 
 #: The parts of a report and the kind of each, in the order they print unless the rapporteur orders them
 #: otherwise. text: one Markdown text; list: Markdown lines; floor: [{iscm, speaker, notes}]; practices:
-#: [{iscm, text}]; people: the facilitator (and the session's rapporteur, who is not part of the content).
+#: [{iscm, text}]; people: the facilitator and the rapporteur line.
 PARTS = {
     "opening": "text",
     "people": "people",
@@ -39,8 +41,13 @@ PARTS = {
     "free_text": "text",
 }
 LIST_FIELDS = tuple(part for part, kind in PARTS.items() if kind == "list")
-#: The text parts, the report's own title, and the facilitator its people part prints.
-TEXT_FIELDS = ("title", "facilitator", *(part for part, kind in PARTS.items() if kind == "text"))
+#: The text parts, the report's own title, and the facilitator and its label that its people part prints.
+TEXT_FIELDS = (
+    "title",
+    "facilitator",
+    "facilitator_label",
+    *(part for part, kind in PARTS.items() if kind == "text"),
+)
 #: The heading each part prints under unless the rapporteur gives its own.
 PART_HEADINGS = {
     "opening": "",
@@ -68,6 +75,7 @@ def empty_content() -> dict:
     content = {name: "" for name in TEXT_FIELDS}
     content.update({name: [] for name in LIST_FIELDS})
     content.update({"floor": [], "practices": [], "headings": {}, "intros": {}, "order": list(PARTS)})
+    content["rapporteur"] = None
     return content
 
 
@@ -110,6 +118,7 @@ def normalise(raw: Mapping) -> dict:
         for row in (raw.get("practices") or [])[:MAX_ROWS]
         if isinstance(row, Mapping) and _clean(row.get("text"))
     ]
+    content["rapporteur"] = None if raw.get("rapporteur") is None else _clean(raw["rapporteur"], MAX_HEADING)
     content["headings"] = _part_texts(raw.get("headings"))
     content["intros"] = {part: text for part, text in _part_texts(raw.get("intros")).items() if text}
     content["order"] = _order(raw.get("order"))
@@ -153,6 +162,7 @@ def from_form(form, default_headings: Mapping[str, str]) -> dict:
     `default_headings` are the headings the editor offered, so that only the ones typed over are kept.
     """
     raw = {name: form.get(name, "") for name in TEXT_FIELDS}
+    raw["rapporteur"] = form.get("rapporteur")  # absent (a tab opened before the field): as before
     for name in LIST_FIELDS:
         raw[name] = [form.get(f"{name}-{n}", "") for n in _indexed(form, name)]
     raw["floor"] = [
@@ -188,10 +198,16 @@ def with_spare_rows(content: Mapping) -> dict:
     return rows
 
 
+def rapporteur_line(content: Mapping, agenda_line: str | None) -> str:
+    """The line naming the rapporteur: the report's own ("" prints none), else the agenda's."""
+    own = content.get("rapporteur")
+    return (agenda_line or "") if own is None else own
+
+
 def _filled(content: Mapping, part: str, rapporteur: str | None) -> bool:
-    """Whether the part has anything to print: the people part prints the rapporteur even without a facilitator."""
+    """Whether the part has anything to print: the people part prints the rapporteur line even without a facilitator."""
     if PARTS[part] == "people":
-        return bool(content.get("facilitator") or rapporteur)
+        return bool(content.get("facilitator") or rapporteur_line(content, rapporteur))
     return bool(content.get(part))
 
 
@@ -199,7 +215,7 @@ def printed_parts(
     content: Mapping, default_headings: Mapping[str, str], rapporteur: str | None = None
 ) -> list[dict]:
     """[{key, kind, heading, intro, filled}] in the report's order: its own heading where it gave one, else the
-    default; `filled` when the part has something to print (`rapporteur` is the name printed under the people)."""
+    default; `filled` when the part has something to print (`rapporteur`: the agenda's rapporteur line)."""
     headings, intros = content.get("headings") or {}, content.get("intros") or {}
     return [
         {
@@ -216,12 +232,14 @@ def printed_parts(
 def prefill(session_text: Mapping, speakers: list[tuple[str | None, str]]) -> dict:
     """A new report as the agenda gives it: objective, questions, facilitator, ISCMs, and who took the floor.
 
-    `session_text` holds the session's `objective`, `guiding_questions`, `facilitator` and `iscms` (names).
+    `session_text` holds the session's `objective`, `guiding_questions`, `facilitator`, `facilitator_label` and
+    `iscms` (names). The rapporteur line stays None: the agenda's, until the rapporteur writes their own.
     """
     content = empty_content()
     content["objective"] = session_text.get("objective") or ""
     content["guiding_questions"] = list(session_text.get("guiding_questions") or [])
     content["facilitator"] = session_text.get("facilitator") or ""
+    content["facilitator_label"] = session_text.get("facilitator_label") or ""
     content["iscms_present"] = list(session_text.get("iscms") or [])
     content["floor"] = [{"iscm": iscm, "speaker": speaker, "notes": ""} for iscm, speaker in speakers]
     return normalise(content)
@@ -238,6 +256,8 @@ def _framing_lines(content: Mapping) -> list[str]:
         "# Opening",
         content.get("opening", ""),
         f"# Facilitator: {content.get('facilitator', '')}",
+        f"# Facilitator's label: {content.get('facilitator_label', '')}",
+        f"# Rapporteur: {'(as the agenda names them)' if content.get('rapporteur') is None else content['rapporteur']}",
     ]
     lines += _bullets("ISCMs present", content.get("iscms_present", []))
     lines += [

@@ -63,12 +63,13 @@ def agenda_sessions(snapshot: dict, zone: str) -> list[dict]:
     ]
 
 
-def _rapporteur_line(report) -> str:
-    """Who wrote the notes, as the agenda names the session's rapporteur (else the rapporteur's account)."""
+def agenda_rapporteur(report) -> str:
+    """Who wrote the notes, as the agenda names the session's rapporteur (else the rapporteur's account): the
+    line a report prints until its rapporteur writes their own."""
     for item in report.session.items:
         for link in item.people:
             if link.role == "rapporteur":
-                return ", ".join(p for p in (link.person.name_with_honorific, link.capacity) if p)
+                return agenda.appearance_text(link)
     names = queries.rapporteur_names(report.session.meeting).get(report.session_id, [])
     return ", ".join(names)
 
@@ -77,7 +78,7 @@ def _reports(meeting) -> list[dict]:
     return [
         {
             "title": report.content.get("title") or report.session.title,
-            "rapporteur": _rapporteur_line(report),
+            "rapporteur": agenda_rapporteur(report),
             "content": report.content,
             "revision": report.head,
         }

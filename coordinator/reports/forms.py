@@ -38,7 +38,9 @@ PART_FIELDS = {
         _l("Printed first, before any heading: a link to the original, the title, the date…"),
         4,
     ),
-    "people": PartField(_l("Facilitator"), _l("The rapporteur is named under it as the agenda gives them.")),
+    "people": PartField(
+        _l("Facilitator and rapporteur"), _l("As the agenda names them until you change them.")
+    ),
     "objective": PartField(_l("Objective of the session"), rows=2),
     "guiding_questions": PartField(_l("Guiding questions"), rows=2),
     "iscms_present": PartField(_l("ISCMs present"), rows=1),

@@ -35,12 +35,6 @@ class EmptyReport(WorkflowError):
     """A report submitted with nothing written in it."""
 
 
-def _appearance_label(link) -> str:
-    """Name and wording as the agenda prints the appearance (its own listed name and words when it has them)."""
-    person = agenda.appearance(link)
-    return ", ".join(part for part in (person["name"], agenda.described(person)) if part)
-
-
 def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
     """(ISCM slug, "Name, capacity") of each speaker of the session's items, once each, in agenda order."""
     seen, speakers = set(), []
@@ -49,19 +43,30 @@ def floor_from_agenda(session: Session) -> list[tuple[str | None, str]]:
             if link.role != "speaker" or link.person_id in seen:
                 continue
             seen.add(link.person_id)
-            speakers.append((link.person.iscm.slug if link.person.iscm else None, _appearance_label(link)))
+            speakers.append(
+                (link.person.iscm.slug if link.person.iscm else None, agenda.appearance_text(link))
+            )
     return speakers
 
 
-def _facilitators(session: Session) -> str:
-    """Who facilitated or moderated the session's items, as the agenda names them, once each."""
-    labels = [
-        _appearance_label(link)
+def _facilitating(session: Session) -> list:
+    """The appearances that facilitated or moderated the session's items, in agenda order."""
+    return [
+        link
         for item in session.items
         for link in item.people
         if link.role in ("facilitator", "co_facilitator", "moderator")
     ]
-    return "; ".join(dict.fromkeys(labels))
+
+
+def _facilitators(session: Session) -> str:
+    """Who facilitated or moderated the session's items, as the agenda names them, once each."""
+    return "; ".join(dict.fromkeys(agenda.appearance_text(link) for link in _facilitating(session)))
+
+
+def _facilitator_label(session: Session) -> str:
+    """The agenda's own word for the facilitator ("Discussion Session Facilitator"), when it has one."""
+    return next((link.role_label for link in _facilitating(session) if link.role_label), "")
 
 
 def _iscm_label(iscm) -> str:
@@ -76,6 +81,7 @@ def get_or_start_report(session: Session) -> RapporteurReport:
             "objective": session.objective,
             "guiding_questions": session.guiding_questions,
             "facilitator": _facilitators(session),
+            "facilitator_label": _facilitator_label(session),
             "iscms": [_iscm_label(iscm) for iscm in session.iscms],
         }
         report = RapporteurReport(

@@ -28,7 +28,7 @@ from coordinator.meetings.access import (
 from coordinator.reports import acronyms as acronym_lists
 from coordinator.reports import content as report_content
 from coordinator.reports import operations, queries
-from coordinator.reports.document import build_document, derived_acronyms
+from coordinator.reports.document import agenda_rapporteur, build_document, derived_acronyms
 from coordinator.reports.forms import (
     PART_FIELDS,
     AcronymsForm,
@@ -55,6 +55,9 @@ def my_rapporteur_roles():
 
 def _default_headings() -> dict[str, str]:
     return {part: str(label) for part, label in report_content.PART_HEADINGS.items()}
+
+
+bp.add_app_template_global(report_content.rapporteur_line, "report_rapporteur_line")
 
 
 @bp.app_template_global()
@@ -215,6 +218,7 @@ def show(slug, session_id):
         meeting=meeting,
         session=session,
         report=report,
+        agenda_rapporteur=agenda_rapporteur(report),
         actor=actor,
         steps=available_steps(report.status, actor),
         editable=can_edit(report.status, actor),
@@ -234,6 +238,7 @@ def _editor(meeting, session, report, actor, content, base, conflict=None, statu
         report=report,
         actor=actor,
         rows=report_content.with_spare_rows(content),
+        agenda_rapporteur=agenda_rapporteur(report),
         part_fields=PART_FIELDS,
         base=base,
         conflict=conflict,
