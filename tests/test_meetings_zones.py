@@ -63,22 +63,24 @@ def test_zones_alike_on_one_day_but_not_across_the_clock_change_stay_apart():
     assert zones_of(columns) == [("Europe/London",), ("Africa/Abidjan", "Atlantic/Reykjavik")]
 
 
+#: Eleven zones of different offsets beside Geneva's, three more than the agenda has columns for.
+MANY_ZONES = (
+    "Asia/Manila",
+    "America/Guatemala",
+    "Asia/Tokyo",
+    "America/New_York",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "America/Sao_Paulo",
+    "Pacific/Apia",
+    "Asia/Almaty",
+    "Africa/Nairobi",
+    "Asia/Bangkok",
+)
+
+
 def test_beyond_the_column_limit_zones_are_named_as_left_out():
-    zones = [
-        "Europe/Zurich",
-        "Asia/Manila",
-        "America/Guatemala",
-        "Asia/Tokyo",
-        "America/New_York",
-        "Asia/Dubai",
-        "Asia/Kolkata",
-        "America/Sao_Paulo",
-        "Pacific/Apia",
-        "Asia/Almaty",
-        "Africa/Nairobi",
-        "Asia/Bangkok",
-    ]
-    columns, left_out = zone_columns(GRCP9_DAY, zones)
+    columns, left_out = zone_columns(GRCP9_DAY, ["Europe/Zurich", *MANY_ZONES])
     assert len(columns) == MAX_ZONE_COLUMNS + 1 == 9
     assert left_out == ["Asia/Almaty", "Africa/Nairobi", "Asia/Bangkok"]
 
@@ -163,20 +165,7 @@ def test_session_two_in_its_iscms_zones_has_one_column_per_offset(app, client, g
 
 
 def test_too_many_zones_are_named_on_the_page_and_in_the_pdf(client, grcp9):
-    zones = [
-        "Asia/Manila",
-        "America/Guatemala",
-        "Asia/Tokyo",
-        "America/New_York",
-        "Asia/Dubai",
-        "Asia/Kolkata",
-        "America/Sao_Paulo",
-        "Pacific/Apia",
-        "Asia/Almaty",
-        "Africa/Nairobi",
-        "Asia/Bangkok",
-    ]
-    query = "&".join(f"tz={zone}" for zone in zones)
+    query = "&".join(f"tz={zone}" for zone in MANY_ZONES)
     page = client.get(f"/meetings/grcp-9/agenda?{query}").get_data(as_text=True)
     assert (
         "3 zones are not shown (at most 8 columns of other zones fit): Asia/Almaty, Africa/Nairobi, "
