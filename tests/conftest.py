@@ -129,6 +129,17 @@ def runner(app):
     return app.test_cli_runner()
 
 
+def when_built(client, url: str, seconds: float = 60):
+    """The answer to `url` once the PDF its waiting page (202) stands for is built, looking again as the page does."""
+    response = client.get(url)
+    for _attempt in range(int(seconds / 0.2)):
+        if response.status_code != 202:
+            break
+        time.sleep(0.2)
+        response = client.get(url)
+    return response
+
+
 def age_file(path, seconds: float) -> None:
     """Make a file look `seconds` old, as a lock or an upload left that long ago would be."""
     then = time.time() - seconds

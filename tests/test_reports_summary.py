@@ -14,6 +14,7 @@ from coordinator.extensions import db
 from coordinator.meetings.queries import get_meeting
 from coordinator.participants.lists import ListOptions, participant_list_rows, speakers_list
 from coordinator.reports.models import SummaryReport
+from tests.conftest import when_built
 
 pytest_plugins = ("tests.reports_fixtures",)
 
@@ -26,12 +27,7 @@ def demo(app):
 
 
 def _pdf(client, path="/meetings/grcp-9/report.pdf"):
-    response = client.get(path)
-    for _ in range(120):
-        if response.status_code != 202:
-            break
-        time.sleep(0.5)
-        response = client.get(path)
+    response = when_built(client, path)
     assert response.status_code == 200
     return response
 
