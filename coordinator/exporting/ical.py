@@ -137,13 +137,6 @@ def zone_transitions(zone_name: str, first_year: int, last_year: int) -> list[Tr
     return found
 
 
-def _ical_offset(offset: timedelta) -> str:
-    total = int(offset.total_seconds())
-    sign = "+" if total >= 0 else "-"
-    hours, rest = divmod(abs(total), 3600)
-    return f"{sign}{hours:02d}{rest // 60:02d}"
-
-
 def _observance(first: Transition, rrule: str | None) -> icalendar.cal.Component:
     component = icalendar.TimezoneDaylight() if first.is_dst else icalendar.TimezoneStandard()
     component.add("dtstart", first.local_onset)

@@ -111,10 +111,6 @@ def get_iscm(slug: str) -> Iscm | None:
     return db.session.scalar(sa.select(Iscm).where(Iscm.slug == slug))
 
 
-def iscm_by_acronym(acronym: str) -> Iscm | None:
-    return db.session.scalar(sa.select(Iscm).where(sa.func.lower(Iscm.acronym) == acronym.strip().lower()))
-
-
 @dataclass
 class RegistryCounts:
     total: int = 0
